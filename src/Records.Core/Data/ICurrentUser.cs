@@ -1,0 +1,12 @@
+namespace Records.Core.Data;
+
+/// <summary>The name written into the audit log for changes made in this scope.</summary>
+public interface ICurrentUser
+{
+    string Name { get; }
+}
+
+public sealed class SystemUser(string name = "system") : ICurrentUser
+{
+    public string Name { get; } = name;
+}

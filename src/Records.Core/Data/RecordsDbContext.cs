@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Records.Core.Accounts;
+using Records.Core.Audit;
+using Records.Core.Budget;
+using Records.Core.Donations;
+using Records.Core.Fellows;
+using Records.Core.Mail;
+using Records.Core.Nominations;
+using Records.Core.People;
+using Records.Core.Posts;
+using Records.Core.ServiceAwards;
+using Records.Core.Sponsors;
+
+namespace Records.Core.Data;
+
+public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurrentUser? currentUser = null)
+    : IdentityDbContext<AppUser>(options)
+{
+    public string AuditUserName => currentUser?.Name ?? "system";
+
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Recusal> Recusals => Set<Recusal>();
+    public DbSet<Fellow> Fellows => Set<Fellow>();
+    public DbSet<ServiceAward> ServiceAwards => Set<ServiceAward>();
+    public DbSet<SponsorProgram> SponsorPrograms => Set<SponsorProgram>();
+    public DbSet<SponsorPackage> SponsorPackages => Set<SponsorPackage>();
+    public DbSet<Sponsor> Sponsors => Set<Sponsor>();
+    public DbSet<Sponsorship> Sponsorships => Set<Sponsorship>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Donation> Donations => Set<Donation>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RecordsDbContext).Assembly);
+        builder.Entity<AppUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    /// <summary>SQLite keeps no kind with a timestamp; every instant in Records is UTC.</summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Records.Core.Data;
+using Records.Core.People;
+using Records.Core.Sponsors;
+
+namespace Records.Core.Donations;
+
+public enum DonationChannel { Card, PayPal, Cheque, BankTransfer, GitHubSponsors, ConvertedRegistration }
+
+/// <summary>A gift. The donor is a person, an organisation (a <see cref="Sponsor"/> record) or nobody named.</summary>
+public class Donation : IVersioned
+{
+    public int Id { get; set; }
+    public int? PersonId { get; set; }
+    public Person? Person { get; set; }
+    public int? OrganisationId { get; set; }
+    public Sponsor? Organisation { get; set; }
+    public bool IsAnonymous { get; set; }
+    public long AmountMinor { get; set; }
+    public required string Currency { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+    public DonationChannel Channel { get; set; }
+    public int? CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
+    public long FeeMinor { get; set; }
+    public string? TransactionId { get; set; }
+    public bool IsRecurring { get; set; }
+    /// <summary>The value of what the donor received in return (a ticket), stated on the acknowledgement.</summary>
+    public long QuidProQuoMinor { get; set; }
+    public DateOnly? AcknowledgedOn { get; set; }
+    public string? Notes { get; set; }
+    public Guid Version { get; set; }
+}
+
+public class Campaign : IVersioned
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public long? GoalMinor { get; set; }
+    public required string Currency { get; set; }
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    public Guid Version { get; set; }
+}
+
+public class DonationConfiguration : IEntityTypeConfiguration<Donation>
+{
+    public void Configure(EntityTypeBuilder<Donation> b)
+    {
+        b.Property(d => d.Currency).HasMaxLength(3);
+        b.Property(d => d.TransactionId).HasMaxLength(200);
+        b.Property(d => d.Notes).HasMaxLength(4000);
+        b.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.Organisation).WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.Campaign).WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => new { d.Channel, d.TransactionId }).IsUnique().HasFilter("TransactionId IS NOT NULL");
+        b.HasIndex(d => d.ReceivedOn);
+        b.HasIndex(d => new { d.PersonId, d.ReceivedOn });
+        b.HasIndex(d => new { d.CampaignId, d.ReceivedOn });
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Donation_Amount", "AmountMinor > 0");
+            t.HasCheckConstraint("CK_Donation_Fee", "FeeMinor >= 0 AND QuidProQuoMinor >= 0");
+        });
+    }
+}
+
+public class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(200);
+        b.Property(c => c.Description).HasMaxLength(4000);
+        b.Property(c => c.Currency).HasMaxLength(3);
+        b.HasIndex(c => c.Name).IsUnique();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Records.Core.Mail;
+
+public enum OutboxStatus { Pending, Sent }
+
+/// <summary>
+/// A message waiting to be delivered. It is added in the same SaveChanges as the change that causes it,
+/// so a message exists exactly when its cause was saved.
+/// </summary>
+public class OutboxMessage
+{
+    public int Id { get; set; }
+    /// <summary>Recipients, comma separated.</summary>
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string BodyText { get; set; }
+    public string? BodyHtml { get; set; }
+    public OutboxStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? LastAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTime? SentAt { get; set; }
+    public List<OutboxAttempt> AttemptLog { get; set; } = [];
+
+    public static OutboxMessage Create(IEnumerable<string> to, string subject, string bodyText, DateTime now, string? bodyHtml = null)
+    {
+        var recipients = to.Select(MailHeaders.Address).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (recipients.Count == 0) throw new ArgumentException("A message needs at least one recipient.", nameof(to));
+        return new OutboxMessage
+        {
+            To = string.Join(", ", recipients),
+            Subject = MailHeaders.SingleLine(subject),
+            BodyText = bodyText,
+            BodyHtml = bodyHtml,
+            Status = OutboxStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+}
+
+public class OutboxAttempt
+{
+    public int Id { get; set; }
+    public int OutboxMessageId { get; set; }
+    public DateTime At { get; set; }
+    public bool Succeeded { get; set; }
+    public string? Error { get; set; }
+}
+
+public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.Property(m => m.To).HasMaxLength(4000);
+        b.Property(m => m.Subject).HasMaxLength(500);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        b.HasMany(m => m.AttemptLog).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class OutboxAttemptConfiguration : IEntityTypeConfiguration<OutboxAttempt>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttempt> b)
+    {
+        b.Property(a => a.Error).HasMaxLength(2000);
+    }
+}

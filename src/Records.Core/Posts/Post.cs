@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Records.Core.Data;
+
+namespace Records.Core.Posts;
+
+public enum PostKind { Fellows, ServiceAward, Thanks }
+
+public enum PostStatus { Draft, Published }
+
+/// <summary>An announcement generated from the records; once published it is never regenerated.</summary>
+public class Post : IVersioned
+{
+    public int Id { get; set; }
+    public PostKind Kind { get; set; }
+    public required string Title { get; set; }
+    public required string Markdown { get; set; }
+    public PostStatus Status { get; set; }
+    public int? Year { get; set; }
+    public int? Quarter { get; set; }
+    public int? ServiceAwardId { get; set; }
+    public int? CampaignId { get; set; }
+    public DateOnly? PeriodFrom { get; set; }
+    public DateOnly? PeriodTo { get; set; }
+    public string? PublishedUrl { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid Version { get; set; }
+}
+
+public class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> b)
+    {
+        b.Property(p => p.Title).HasMaxLength(300);
+        b.Property(p => p.Markdown).HasMaxLength(100000);
+        b.Property(p => p.PublishedUrl).HasMaxLength(500);
+        b.HasOne<ServiceAwards.ServiceAward>().WithMany().HasForeignKey(p => p.ServiceAwardId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Donations.Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(p => new { p.Kind, p.Status });
+    }
+}

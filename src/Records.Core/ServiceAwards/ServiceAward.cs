@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Records.Core.Data;
+using Records.Core.People;
+
+namespace Records.Core.ServiceAwards;
+
+public enum ServiceAwardStatus { Proposed, HeldOver, Approved, Declined }
+
+/// <summary>A Community Service Award, from confidential proposal to the Board's resolution and payment.</summary>
+public class ServiceAward : IVersioned
+{
+    public int Id { get; set; }
+    /// <summary>Set when the recipient is a person in Records; a group has only <see cref="RecipientName"/>.</summary>
+    public int? RecipientPersonId { get; set; }
+    public Person? RecipientPerson { get; set; }
+    public required string RecipientName { get; set; }
+    public bool RecipientIsGroup { get; set; }
+    public string? ProposerName { get; set; }
+    public string? ProposerEmail { get; set; }
+    public required string Reasons { get; set; }
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    public ServiceAwardStatus Status { get; set; }
+    public string? Resolution { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+    public DateTime ProposedAt { get; set; }
+    public long? AmountMinor { get; set; }
+    public string? Currency { get; set; }
+    public bool? PyConRegistration { get; set; }
+    public DateOnly? PaidOn { get; set; }
+    public Guid Version { get; set; }
+}
+
+public class ServiceAwardConfiguration : IEntityTypeConfiguration<ServiceAward>
+{
+    public void Configure(EntityTypeBuilder<ServiceAward> b)
+    {
+        b.Property(a => a.RecipientName).HasMaxLength(200);
+        b.Property(a => a.ProposerName).HasMaxLength(200);
+        b.Property(a => a.ProposerEmail).HasMaxLength(320);
+        b.Property(a => a.Reasons).HasMaxLength(20000);
+        b.Property(a => a.Resolution).HasMaxLength(4000);
+        b.Property(a => a.Currency).HasMaxLength(3);
+        b.HasOne(a => a.RecipientPerson).WithMany().HasForeignKey(a => a.RecipientPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.Status, a.Year, a.Quarter });
+        b.ToTable(t => t.HasCheckConstraint("CK_ServiceAward_Quarter", "Quarter BETWEEN 1 AND 4"));
+    }
+}
