@@ -1,5 +1,93 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Records.Core.Accounts;
+using Records.Core.Data;
+using Records.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.Configure<RecordsOptions>(builder.Configuration.GetSection(RecordsOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddSingleton(sp => new DatabaseLocation(
+    sp.GetRequiredService<IOptions<RecordsOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
+    RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>()));
+
+builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<RecordsDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "Records.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.LoginPath = "/Account/Login";
+    options.LogoutPath = "/Account/Logout";
+    options.AccessDeniedPath = "/Status/403";
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // A signed-in user without the role gets a 403 page with a way back, never a redirect loop through the login.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "Records.Antiforgery");
+builder.Services.AddRecordsAuthorization();
+builder.Services.AddRazorPages(options => options.Conventions.AddRecordsConventions());
+builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
 var app = builder.Build();
+
+try
+{
+    RecordsDatabase.EnsureWritable(app.Services.GetRequiredService<DatabaseLocation>().Path);
+    await AppStartup.PrepareAsync(app.Services);
+}
+catch (DatabasePathException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    throw;
+}
+
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+// An address that matches no page is a 404 for everyone; without this the fallback policy would send strangers to the login.
+app.Use((context, next) =>
+{
+    if (context.GetEndpoint() is null)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+    return next(context);
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+app.MapHealth();
+
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Records.Core.Accounts;
+using Records.Core.Data;
+using Records.Core.Seed;
+
+namespace Records.Web.Infrastructure;
+
+/// <summary>What runs once before the app serves: migrations, seed data, roles, the first Admin, development users.</summary>
+public static class AppStartup
+{
+    public static readonly (string Email, string Name, string[] Roles)[] DevelopmentUsers =
+    [
+        ("admin@records.local", "Ada Admin", [Roles.Admin]),
+        ("chair@records.local", "Chris Chair", [Roles.WorkGroup, Roles.Chair]),
+        ("workgroup@records.local", "Wendy Workgroup", [Roles.WorkGroup]),
+        ("staff@records.local", "Sam Staff", [Roles.Staff]),
+        ("board@records.local", "Bea Board", [Roles.Board]),
+    ];
+
+    public const string DevelopmentPassword = "Records-dev-2026!";
+
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        var provider = scope.ServiceProvider;
+        var options = provider.GetRequiredService<IOptions<RecordsOptions>>().Value;
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        var db = provider.GetRequiredService<RecordsDbContext>();
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Records.Startup");
+
+        await RecordsDatabase.MigrateAsync(db, cancellationToken);
+        if (await SeedLoader.LoadIfEmptyAsync(db, options.ResolveSeedFolder(), clock, cancellationToken))
+        {
+            logger.LogInformation("Loaded the seed records from {Folder}", options.ResolveSeedFolder());
+        }
+
+        var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        var users = provider.GetRequiredService<UserManager<AppUser>>();
+        if (!string.IsNullOrWhiteSpace(options.Admin.Email) && !string.IsNullOrWhiteSpace(options.Admin.Password)
+            && await users.FindByEmailAsync(options.Admin.Email) is null)
+        {
+            await CreateUserAsync(users, clock, options.Admin.Email, "Administrator", options.Admin.Password, [Roles.Admin]);
+            logger.LogInformation("Created the first Admin {Email} from configuration", options.Admin.Email);
+        }
+
+        if (options.SeedDevelopmentUsers ?? environment.IsDevelopment())
+        {
+            foreach (var (email, name, userRoles) in DevelopmentUsers)
+            {
+                if (await users.FindByEmailAsync(email) is null)
+                {
+                    await CreateUserAsync(users, clock, email, name, DevelopmentPassword, userRoles);
+                }
+            }
+        }
+    }
+
+    public static async Task<IdentityResult> CreateUserAsync(UserManager<AppUser> users, TimeProvider clock, string email, string name, string password, IEnumerable<string> roles)
+    {
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow().UtcDateTime, LockoutEnabled = true };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) return result;
+        var roleList = roles.ToList();
+        if (roleList.Contains(Roles.Chair) && !roleList.Contains(Roles.WorkGroup)) roleList.Add(Roles.WorkGroup);
+        return roleList.Count == 0 ? result : await users.AddToRolesAsync(user, roleList);
+    }
+
+    public static Task<bool> AdminExistsAsync(RecordsDbContext db) =>
+        (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur).AnyAsync();
+}

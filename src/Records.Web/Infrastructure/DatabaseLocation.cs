@@ -1,0 +1,3 @@
+namespace Records.Web.Infrastructure;
+
+public sealed record DatabaseLocation(string Path);

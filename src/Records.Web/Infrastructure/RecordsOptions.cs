@@ -1,0 +1,40 @@
+namespace Records.Web.Infrastructure;
+
+/// <summary>The settings under "Records" (environment variables Records__…). The README lists each one.</summary>
+public sealed class RecordsOptions
+{
+    public const string Section = "Records";
+
+    /// <summary>The SQLite file; default App_Data/records.db under the content root.</summary>
+    public string? DatabasePath { get; set; }
+    /// <summary>The seed folder; default "seed" beside the application.</summary>
+    public string? SeedFolder { get; set; }
+    public string FoundationName { get; set; } = "Python Software Foundation";
+    /// <summary>The Fellow Work Group's list address, copied on nomination notices.</summary>
+    public string? WorkGroupListAddress { get; set; }
+    /// <summary>Creates one user per role with the README's passwords; on by default in Development only.</summary>
+    public bool? SeedDevelopmentUsers { get; set; }
+    public FirstAdminOptions Admin { get; set; } = new();
+
+    public string ResolveDatabasePath(string contentRoot) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(DatabasePath) ? Path.Combine(contentRoot, "App_Data", "records.db") : DatabasePath);
+
+    public string ResolveSeedFolder() =>
+        string.IsNullOrWhiteSpace(SeedFolder) ? Path.Combine(AppContext.BaseDirectory, "seed") : SeedFolder;
+}
+
+public sealed class FirstAdminOptions
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+}
+
+public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : Records.Core.Data.ICurrentUser
+{
+    public string Name => accessor.HttpContext switch
+    {
+        null => "system",
+        { User.Identity: { IsAuthenticated: true, Name: { } name } } => name,
+        _ => "anonymous",
+    };
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Records.Core.Accounts;
+
+namespace Records.Web.Infrastructure;
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string WorkGroup = "WorkGroup";
+    public const string Chair = "Chair";
+    public const string Staff = "Staff";
+    public const string Board = "Board";
+    /// <summary>The financial records: Staff keep them, the Board reads them.</summary>
+    public const string Finance = "Finance";
+
+    public static IServiceCollection AddRecordsAuthorization(this IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(WorkGroup, p => p.RequireRole(Roles.WorkGroup, Roles.Chair))
+            .AddPolicy(Chair, p => p.RequireRole(Roles.Chair))
+            .AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Admin))
+            .AddPolicy(Board, p => p.RequireRole(Roles.Board))
+            .AddPolicy(Finance, p => p.RequireRole(Roles.Staff, Roles.Board, Roles.Admin))
+            .Services;
+
+    /// <summary>Folder-wide rules, so a page added to a folder is protected before anyone remembers to.</summary>
+    public static PageConventionCollection AddRecordsConventions(this PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Admin", Admin);
+        conventions.AllowAnonymousToPage("/Index");
+        conventions.AllowAnonymousToPage("/Error");
+        conventions.AllowAnonymousToPage("/Status");
+        conventions.AllowAnonymousToPage("/Account/Login");
+        conventions.AllowAnonymousToPage("/Setup/Index");
+        return conventions;
+    }
+}

@@ -1,0 +1,28 @@
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Records.Web.Infrastructure;
+
+public static class Validation
+{
+    /// <summary>Puts the validator's messages beside their fields (under the input model's prefix).</summary>
+    public static bool AddErrors(this ModelStateDictionary modelState, ValidationResult result, string prefix = "Input")
+    {
+        foreach (var error in result.Errors)
+        {
+            modelState.AddModelError(string.IsNullOrEmpty(error.PropertyName) ? prefix : $"{prefix}.{error.PropertyName}", error.ErrorMessage);
+        }
+        return result.IsValid;
+    }
+}
+
+public static class PageResults
+{
+    /// <summary>Re-renders the page with its messages and a 400, so bad input is never reported as success.</summary>
+    public static Microsoft.AspNetCore.Mvc.RazorPages.PageResult Invalid(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page)
+    {
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status400BadRequest;
+        return result;
+    }
+}

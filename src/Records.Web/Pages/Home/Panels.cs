@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Audit;
+using Records.Core.Budget;
+using Records.Core.Data;
+using Records.Core.Mail;
+using Records.Core.Nominations;
+using Records.Core.ServiceAwards;
+using Records.Core.Sponsors;
+
+namespace Records.Web.Pages.Home;
+
+public sealed record PublicPanel(string? LatestQuarter, IReadOnlyList<string> LatestFellows, int FellowCount, IReadOnlyList<PublicPanel.Award> Awards, DateOnly NextCutOff)
+{
+    public sealed record Award(string Recipient, int Year, int Quarter, string Reasons);
+}
+
+public sealed record Total(string Currency, long Minor, int Count);
+
+public sealed record WorkGroupPanel(string CurrentRound, DateOnly CutOff, DateOnly ReviewEnds, int UnderReview, int NeedMyVote, int Recused, IReadOnlyList<WorkGroupPanel.RoundDue> ReadyToClose)
+{
+    public sealed record RoundDue(string Name, DateOnly ReviewEnds, int Nominations);
+
+    public static async Task<WorkGroupPanel> LoadAsync(RecordsDbContext db, string memberId, bool chair, DateOnly today, CancellationToken ct)
+    {
+        var (year, quarter) = RoundCalendar.RoundFor(today);
+        var open = db.Nominations.AsNoTracking().Where(n => n.Status == NominationStatus.UnderReview);
+        var underReview = await open.CountAsync(ct);
+        var needMyVote = await open.CountAsync(n =>
+            !db.Votes.Any(v => v.NominationId == n.Id && v.MemberId == memberId) &&
+            !db.Recusals.Any(r => r.NominationId == n.Id && r.MemberId == memberId), ct);
+        var recused = await open.CountAsync(n => db.Recusals.Any(r => r.NominationId == n.Id && r.MemberId == memberId), ct);
+        var ready = chair
+            ? await db.Rounds.AsNoTracking().Where(r => r.Status == RoundStatus.Open && r.ReviewEnds < today)
+                .OrderBy(r => r.Year).ThenBy(r => r.Quarter)
+                .Select(r => new { r.Year, r.Quarter, r.ReviewEnds, Count = db.Nominations.Count(n => n.RoundId == r.Id) })
+                .ToListAsync(ct)
+            : [];
+        return new WorkGroupPanel($"Q{quarter} {year}", RoundCalendar.CutOff(year, quarter), RoundCalendar.ReviewEnds(year, quarter),
+            underReview, needMyVote, recused, ready.Select(r => new RoundDue($"Q{r.Quarter} {r.Year}", r.ReviewEnds, r.Count)).ToList());
+    }
+}
+
+public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int NeedAcknowledgement, IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships)
+{
+    public const long AcknowledgementThresholdMinor = 250_00;
+
+    public sealed record Ending(int Id, string Sponsor, string What, DateOnly EndsOn);
+
+    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var horizon = today.AddDays(60);
+        var ending = await db.Sponsorships.AsNoTracking()
+            .Where(s => s.EndsOn >= today && s.EndsOn <= horizon && s.Status != SponsorshipStatus.Rejected)
+            .OrderBy(s => s.EndsOn)
+            .Select(s => new Ending(s.Id, s.Sponsor.Name, s.Package != null ? s.Program.Name + " " + s.Package.Name : (s.Description ?? s.Program.Name), s.EndsOn))
+            .ToListAsync(ct);
+        var needAck = await db.Donations.CountAsync(d => d.AcknowledgedOn == null && d.Currency == "USD" && d.AmountMinor >= AcknowledgementThresholdMinor, ct);
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var totals = await db.Donations.AsNoTracking().Where(d => d.ReceivedOn >= yearStart && d.ReceivedOn <= today)
+            .GroupBy(d => d.Currency).Select(g => new Total(g.Key, g.Sum(d => d.AmountMinor), g.Count())).ToListAsync(ct);
+        var active = await db.Sponsorships.CountAsync(s => s.StartsOn <= today && s.EndsOn >= today && s.Status != SponsorshipStatus.Rejected, ct);
+        return new StaffPanel(ending, needAck, totals, await db.Sponsors.CountAsync(ct), active);
+    }
+}
+
+public sealed record BoardPanel(IReadOnlyList<BoardPanel.Proposal> AwaitingDecision, IReadOnlyList<BoardPanel.Line> LatestLines, IReadOnlyList<Total> DonationsThisYear)
+{
+    public sealed record Proposal(int Id, string Recipient, int Year, int Quarter, ServiceAwardStatus Status);
+    public sealed record Line(string Label, BudgetLineKind Kind, DateOnly AsOf, long Minor, string Currency);
+
+    public static async Task<BoardPanel> LoadAsync(RecordsDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var awaiting = await db.ServiceAwards.AsNoTracking()
+            .Where(a => a.Status == ServiceAwardStatus.Proposed || a.Status == ServiceAwardStatus.HeldOver)
+            .OrderBy(a => a.ProposedAt)
+            .Select(a => new Proposal(a.Id, a.RecipientName, a.Year, a.Quarter, a.Status)).ToListAsync(ct);
+        var lines = await db.BudgetLines.AsNoTracking().OrderByDescending(l => l.AsOf).ThenByDescending(l => l.Id).Take(4)
+            .Select(l => new Line(l.Label, l.Kind, l.AsOf, l.AmountMinor, l.Currency)).ToListAsync(ct);
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var totals = await db.Donations.AsNoTracking().Where(d => d.ReceivedOn >= yearStart && d.ReceivedOn <= today)
+            .GroupBy(d => d.Currency).Select(g => new Total(g.Key, g.Sum(d => d.AmountMinor), g.Count())).ToListAsync(ct);
+        return new BoardPanel(awaiting, lines, totals);
+    }
+}
+
+public sealed record AdminPanel(int Users, int Disabled, int LockedOut, int OutboxPending, int OutboxFailing, IReadOnlyList<AdminPanel.Change> RecentChanges)
+{
+    public sealed record Change(DateTime At, string UserName, string EntityType, string EntityId, string Action);
+
+    public static async Task<AdminPanel> LoadAsync(RecordsDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var users = await db.Users.CountAsync(ct);
+        var disabled = await db.Users.CountAsync(u => u.DisabledAt != null, ct);
+        var lockoutEnds = await db.Users.Where(u => u.DisabledAt == null && u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(ct);
+        var pending = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending, ct);
+        var failing = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending && m.Attempts > 0, ct);
+        var recent = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(8)
+            .Select(a => new Change(a.At, a.UserName, a.EntityType, a.EntityId, a.Action)).ToListAsync(ct);
+        return new AdminPanel(users, disabled, lockoutEnds.Count(e => e > now), pending, failing, recent);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Accounts;
+using Records.Core.Data;
+using Records.Core.Nominations;
+using Records.Core.ServiceAwards;
+using Records.Web.Pages.Home;
+
+namespace Records.Web.Pages;
+
+/// <summary>The public front page, or for a signed-in person one panel per role with what needs their attention.</summary>
+public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
+{
+    public PublicPanel? Public { get; private set; }
+    public WorkGroupPanel? WorkGroup { get; private set; }
+    public StaffPanel? Staff { get; private set; }
+    public BoardPanel? Board { get; private set; }
+    public AdminPanel? Admin { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            Public = await LoadPublicAsync(ct);
+            return;
+        }
+        if (User.IsInRole(Roles.WorkGroup) || User.IsInRole(Roles.Chair))
+        {
+            WorkGroup = await WorkGroupPanel.LoadAsync(db, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, User.IsInRole(Roles.Chair), Today, ct);
+        }
+        if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, ct);
+        if (User.IsInRole(Roles.Board)) Board = await BoardPanel.LoadAsync(db, Today, ct);
+        if (User.IsInRole(Roles.Admin)) Admin = await AdminPanel.LoadAsync(db, clock.GetUtcNow(), ct);
+    }
+
+    private async Task<PublicPanel> LoadPublicAsync(CancellationToken ct)
+    {
+        var latest = await db.Fellows.AsNoTracking().OrderByDescending(f => f.Year).ThenByDescending(f => f.Quarter)
+            .Select(f => new { f.Year, f.Quarter }).FirstOrDefaultAsync(ct);
+        var fellows = latest is null
+            ? []
+            : await db.Fellows.AsNoTracking().Where(f => f.Year == latest.Year && f.Quarter == latest.Quarter)
+                .OrderBy(f => f.Position).Select(f => f.Person.Name).ToListAsync(ct);
+        var awards = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved)
+            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Quarter).Take(5)
+            .Select(a => new PublicPanel.Award(a.RecipientName, a.Year, a.Quarter, a.Reasons)).ToListAsync(ct);
+        return new PublicPanel(
+            latest is null ? null : $"Q{latest.Quarter} {latest.Year}",
+            fellows,
+            await db.Fellows.CountAsync(ct),
+            awards,
+            RoundCalendar.NextCutOff(Today));
+    }
+}
