@@ -53,7 +53,7 @@ public sealed class SmtpServerFixture : IAsyncLifetime
     public void RequireServer()
     {
         if (_unavailableReason is null) return;
-        var message = $"The SMTP tests need aiosmtpd for {Python}: {_unavailableReason} Install it with: apt-get install {Package}";
+        var message = $"The SMTP tests need the Debian package {Package} (apt-get install {Package}): {_unavailableReason}";
         if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(message);
         Assert.Skip(message);
     }
@@ -180,6 +180,8 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         var stderr = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? null : $"'import aiosmtpd' failed: {(await stderr).Trim()}";
+        if (process.ExitCode == 0) return null;
+        var lastLine = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return $"{Python} cannot import aiosmtpd ({lastLine}).";
     }
 }
