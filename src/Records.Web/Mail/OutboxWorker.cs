@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using Records.Core.Data;
+using Records.Core.Mail;
+
+namespace Records.Web.Mail;
+
+/// <summary>Delivers due outbox messages every <see cref="MailOptions.PollSeconds"/>; an error is logged and tried again next round.</summary>
+public sealed class OutboxWorker(
+    IServiceScopeFactory scopes,
+    IOptions<MailOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var fullBatch = false;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<RecordsDbContext>();
+                var sender = scope.ServiceProvider.GetRequiredService<IMailSender>();
+                var delivery = scope.ServiceProvider.GetRequiredService<OutboxDelivery>();
+                var sent = await delivery.DeliverDueAsync(db, sender, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                fullBatch = sent >= options.Value.BatchSize;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Outbox delivery failed; trying again in {Seconds} s.", poll.TotalSeconds);
+            }
+
+            if (fullBatch) continue;
+            try
+            {
+                await Task.Delay(poll, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Records.Core.Data;
+using Records.Core.Mail;
+using Records.Web.Mail;
+
+namespace Records.Tests.Mail;
+
+public class MailSetupTests(MailDatabaseFixture databases) : IClassFixture<MailDatabaseFixture>
+{
+    private static ServiceProvider Build(string contentRoot, Dictionary<string, string?> settings, TestDatabase? database = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        if (database is not null)
+        {
+            services.AddDbContext<RecordsDbContext>(o => RecordsDatabase.Configure(o, database.Path, TimeProvider.System));
+        }
+        services.AddRecordsMail(configuration, contentRoot);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void WithoutHostMailGoesToPickupFolderUnderAppData()
+    {
+        var root = databases.NewFolder();
+        using var provider = Build(root, []);
+
+        var sender = Assert.IsType<PickupFolderMailSender>(provider.GetRequiredService<IMailSender>());
+        Assert.Equal(Path.Combine(root, "App_Data", "mail-pickup"), sender.Folder);
+        var options = provider.GetRequiredService<IOptions<MailOptions>>().Value;
+        Assert.Equal(25, options.Port);
+        Assert.Equal("Records <records@localhost>", options.From);
+        Assert.Equal(20, options.BatchSize);
+        Assert.Equal(5, options.PollSeconds);
+    }
+
+    [Fact]
+    public void WithHostMailGoesOverSmtpWithConfiguredSettings()
+    {
+        using var provider = Build(databases.NewFolder(), new()
+        {
+            ["Records:Mail:Host"] = "smtp.example.org",
+            ["Records:Mail:Port"] = "587",
+            ["Records:Mail:UseStartTls"] = "true",
+            ["Records:Mail:UserName"] = "records",
+            ["Records:Mail:RetryBaseSeconds"] = "10",
+        });
+
+        Assert.IsType<SmtpMailSender>(provider.GetRequiredService<IMailSender>());
+        var options = provider.GetRequiredService<IOptions<MailOptions>>().Value;
+        Assert.Equal(("smtp.example.org", 587, true, "records", 10),
+            (options.Host, options.Port, options.UseStartTls, options.UserName, options.RetryBaseSeconds));
+        Assert.Single(provider.GetServices<IHostedService>(), s => s is OutboxWorker);
+    }
+
+    [Fact]
+    public async Task WorkerDeliversQueuedMessageWithoutBeingAskedAndKeepsRunning()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = await databases.CreateDatabaseAsync();
+        var root = databases.NewFolder();
+        await using var provider = Build(root, new()
+        {
+            ["Records:Mail:PickupFolder"] = "outgoing",
+            ["Records:Mail:PollSeconds"] = "1",
+        }, database);
+
+        var worker = Assert.Single(provider.GetServices<IHostedService>().OfType<OutboxWorker>());
+        await worker.StartAsync(ct);
+        try
+        {
+            int id;
+            await using (var db = database.Open())
+            {
+                var message = OutboxMessage.Create(["fellows@example.org"], "Welcome", "Welcome aboard.", DateTime.UtcNow);
+                db.Outbox.Add(message);
+                await db.SaveChangesAsync(ct);
+                id = message.Id;
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            OutboxStatus status;
+            do
+            {
+                await Task.Delay(200, ct);
+                await using var db = database.Open();
+                status = (await db.Outbox.SingleAsync(m => m.Id == id, ct)).Status;
+            }
+            while (status != OutboxStatus.Sent && DateTime.UtcNow < deadline);
+
+            Assert.Equal(OutboxStatus.Sent, status);
+            var file = Assert.Single(Directory.GetFiles(Path.Combine(root, "outgoing"), "*.eml"));
+            Assert.Equal("Welcome", (await MimeKit.MimeMessage.LoadAsync(file, ct)).Subject);
+            Assert.False(worker.ExecuteTask!.IsCompleted);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
+    }
+}
