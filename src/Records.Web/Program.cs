@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Records.Core.Accounts;
 using Records.Core.Data;
 using Records.Web.Infrastructure;
+using Records.Web.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,8 @@ builder.Services.AddSingleton(sp => new DatabaseLocation(
     sp.GetRequiredService<IOptions<RecordsOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
 builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
     RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>()));
+
+builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     {
@@ -49,6 +52,8 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "Records.Antiforgery");
 builder.Services.AddRecordsAuthorization();
 builder.Services.AddRazorPages(options => options.Conventions.AddRecordsConventions());
+// Validators say what is required, in the users' words; MVC's implicit "field is required" would duplicate them.
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
 var app = builder.Build();

@@ -7,7 +7,7 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Admin.Outbox;
 
-public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(RecordsDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public string Show { get; set; } = "all";
@@ -35,18 +35,16 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
             .ToPagedAsync(P, 50, ct);
     }
 
-    public async Task<IActionResult> OnPostRetryAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRetryAsync(int id, [FromServices] OutboxDelivery delivery, CancellationToken ct)
     {
-        var message = await db.Outbox.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (message is null) return NotFound();
-        if (message.Status != OutboxStatus.Pending)
+        if (await delivery.RetryNowAsync(db, id, ct))
         {
-            TempData["FlashError"] = $"Message #{id} has already been sent.";
-            return RedirectToPage(new { Show, P });
+            TempData["Flash"] = $"Message #{id} will be sent again within a few seconds.";
         }
-        message.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Message #{id} will be sent again within a few seconds.";
+        else
+        {
+            TempData["FlashError"] = $"Message #{id} is not waiting to be sent.";
+        }
         return RedirectToPage(new { Show, P });
     }
 

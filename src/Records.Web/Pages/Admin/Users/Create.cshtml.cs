@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Records.Core.Accounts;
+using Records.Core.Data;
+using Records.Core.Mail;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Admin.Users;
 
-public class CreateModel(UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class CreateModel(UserManager<AppUser> users, RecordsDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -28,7 +30,8 @@ public class CreateModel(UserManager<AppUser> users, TimeProvider clock) : PageM
                 .EmailAddress().WithMessage("Enter an email address like name@example.org.").MaximumLength(320);
             RuleFor(x => x.Password).NotEmpty().WithMessage("Set a first password; they can change it after logging in.")
                 .MinimumLength(10).WithMessage("Use at least 10 characters.").MaximumLength(200);
-            RuleForEach(x => x.Roles).Must(r => Core.Accounts.Roles.All.Contains(r)).WithMessage("'{PropertyValue}' is not a role.");
+            RuleFor(x => x.Roles).Must(roles => roles.All(Core.Accounts.Roles.All.Contains))
+                .WithMessage(x => $"'{x.Roles.First(r => !Core.Accounts.Roles.All.Contains(r))}' is not a role.");
         }
     }
 
@@ -42,9 +45,19 @@ public class CreateModel(UserManager<AppUser> users, TimeProvider clock) : PageM
             ModelState.AddModelError("Input.Email", "A user with this email already exists.");
             return this.Invalid();
         }
+        // Queued on the same context, so the welcome message is saved by the same SaveChanges as the new account.
+        var welcome = db.Outbox.Add(OutboxMessage.Create([Input.Email.Trim()], "Your Records account",
+            $"""
+            Hello {Input.DisplayName.Trim()},
+
+            An account has been made for you in Records, the foundation's recognition and sponsorship records.
+            Log in at {Request.Scheme}://{Request.Host}/Account/Login with this email address. The Admin who added you
+            will give you your first password; please change it after your first login.
+            """, clock.GetUtcNow().UtcDateTime));
         var result = await AppStartup.CreateUserAsync(users, clock, Input.Email.Trim(), Input.DisplayName.Trim(), Input.Password, Input.Roles.Distinct());
         if (!result.Succeeded)
         {
+            welcome.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
             foreach (var error in result.Errors) ModelState.AddModelError("Input.Password", error.Description);
             return this.Invalid();
         }

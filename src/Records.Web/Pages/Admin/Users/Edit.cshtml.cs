@@ -26,7 +26,8 @@ public class EditModel(UserManager<AppUser> users, TimeProvider clock) : PageMod
         public Validator()
         {
             RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
-            RuleForEach(x => x.Roles).Must(r => Core.Accounts.Roles.All.Contains(r)).WithMessage("'{PropertyValue}' is not a role.");
+            RuleFor(x => x.Roles).Must(roles => roles.All(Core.Accounts.Roles.All.Contains))
+                .WithMessage(x => $"'{x.Roles.First(r => !Core.Accounts.Roles.All.Contains(r))}' is not a role.");
         }
     }
 

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Records.Core.Accounts;
+using Records.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Records.Core.Data;
+
+namespace Records.Tests.Infrastructure;
+
+/// <summary>
+/// The app on the test server, owning a real SQLite file in its own folder with the migrations applied and the
+/// seed loaded by the app's own start-up. One per test class (IClassFixture), so classes never share data.
+/// </summary>
+public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "records-tests", Guid.NewGuid().ToString("N"));
+    public string DatabasePath => Path.Combine(Folder, "records.db");
+    public string PickupFolder => Path.Combine(Folder, "mail-pickup");
+
+    /// <summary>Settings a test class adds or overrides (for example a first Admin, or no development users).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual string EnvironmentName => "Testing";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Folder);
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Records:DatabasePath", DatabasePath);
+        builder.UseSetting("Records:Mail:PickupFolder", PickupFolder);
+        builder.UseSetting("Records:Mail:PollSeconds", "1");
+        builder.UseSetting("Records:SeedDevelopmentUsers", "true");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    });
+
+    public async Task<T> WithDbAsync<T>(Func<RecordsDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<RecordsDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<RecordsDbContext, Task> work)
+    {
+        using var scope = Services.CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<RecordsDbContext>());
+    }
+
+    public async Task CreateUserAsync(string email, string password, params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var result = await AppStartup.CreateUserAsync(users, TimeProvider.System, email, email.Split('@')[0], password, roles);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+}
