@@ -65,8 +65,9 @@ try
 }
 catch (DatabasePathException e)
 {
+    // A person starting the app needs the path and the setting, not a stack trace.
     await Console.Error.WriteLineAsync(e.Message);
-    throw;
+    return 1;
 }
 
 app.UseForwardedHeaders();
@@ -94,5 +95,6 @@ app.MapRazorPages();
 app.MapHealth();
 
 app.Run();
+return 0;
 
 public partial class Program;
