@@ -29,6 +29,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
         options.Lockout.AllowedForNewUsers = true;
     })
     .AddEntityFrameworkStores<RecordsDbContext>()
+    .AddClaimsPrincipalFactory<RecordsClaimsFactory>()
     .AddDefaultTokenProviders();
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(options =>

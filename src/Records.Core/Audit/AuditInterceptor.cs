@@ -153,12 +153,21 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         {
             At = now,
             UserName = user,
-            EntityType = d.Entry.Metadata.ClrType.Name,
+            EntityType = RecordName(d.Entry.Metadata.ClrType),
             EntityId = string.Join("/", d.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(d.Entry.Property(p.Name).CurrentValue ?? d.Entry.Property(p.Name).OriginalValue, System.Globalization.CultureInfo.InvariantCulture))),
             Action = d.Action,
             Changes = JsonSerializer.Serialize(d.Changes, Json),
         }).ToList();
     }
+
+    /// <summary>The record's name as people say it; Identity's generic types read badly in a log.</summary>
+    public static string RecordName(Type type) => type switch
+    {
+        _ when type == typeof(IdentityUserRole<string>) => "UserRole",
+        _ when type == typeof(IdentityRole) => "Role",
+        _ when type.Name == "AppUser" => "User",
+        _ => type.Name,
+    };
 
     private void End(DbContext context, Pending pending)
     {

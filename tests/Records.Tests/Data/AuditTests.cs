@@ -70,7 +70,7 @@ public class AuditTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
 
         var entry = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == "AppUser" && a.Action == "Added" && a.Changes.Contains("audit.trail@example.org")).SingleAsync());
+            .Where(a => a.EntityType == "User" && a.Action == "Added" && a.Changes.Contains("audit.trail@example.org")).SingleAsync());
         Assert.Equal("admin@records.local", entry.UserName);
         Assert.DoesNotContain("PasswordHash", entry.Changes);
     }
