@@ -90,3 +90,23 @@ public class OutboxTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Equal(OutboxStatus.Sent, await app.WithDbAsync(db => db.Outbox.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
     }
 }
+
+public class AuditPageTests(RecordsApp app) : IClassFixture<RecordsApp>
+{
+    [Fact]
+    public async Task AuditLogShowsWhoChangedWhatInReadableLines()
+    {
+        await app.CreateUserAsync("renamed@example.org", "Renamed-2026-pass", "Staff");
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "renamed@example.org").Select(u => u.Id).SingleAsync());
+        var admin = app.Browser();
+        await admin.LoginAsRoleAsync("Admin");
+        await admin.SubmitAsync($"/Admin/Users/Edit/{id}", new Dictionary<string, string> { ["Input.DisplayName"] = "Renamed Person", ["Input.Roles"] = "Staff" });
+
+        var page = await admin.GetPageAsync("/Admin/Audit?type=User&who=admin");
+
+        var row = page.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("Modified"));
+        Assert.Contains("admin@records.local", row.TextContent);
+        Assert.Equal("renamed", row.QuerySelector("del")!.TextContent);
+        Assert.Contains("DisplayName: renamed → Renamed Person", System.Text.RegularExpressions.Regex.Replace(row.TextContent, @"\s+", " "));
+    }
+}

@@ -25,5 +25,25 @@ public class IndexModel(RecordsDbContext db) : PageModel
         Entries = await query.OrderByDescending(a => a.Id).ToPagedAsync(P, 50, ct);
     }
 
+    public sealed record Change(string Field, string? Before, string? After);
+
+    /// <summary>Turns the stored JSON (field → [old, new]) into lines a person can read; long values are shortened.</summary>
+    public static IReadOnlyList<Change> Describe(string json)
+    {
+        static string? Show(System.Text.Json.JsonElement value) => value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined => null,
+            System.Text.Json.JsonValueKind.String => Shorten(value.GetString()!),
+            _ => Shorten(value.GetRawText()),
+        };
+        static string Shorten(string text) => text.Length > 80 ? text[..77] + "…" : text;
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject()
+            .Select(p => new Change(p.Name, Show(p.Value[0]), Show(p.Value[1])))
+            .Where(c => c.Before is not null || c.After is not null)
+            .ToList();
+    }
+
     public string Link(int page) => $"/Admin/Audit?p={page}&type={Uri.EscapeDataString(Type ?? "")}&who={Uri.EscapeDataString(Who ?? "")}";
 }
