@@ -18,7 +18,7 @@ public class LoginTests(RecordsServer server) : IClassFixture<RecordsServer>
 
     [Theory]
     [MemberData(nameof(Roles))]
-    public async Task Each_role_logs_in_sees_its_home_page_and_logs_out(string role, string email, string panel, string panelText)
+    public async Task EachRoleLogsInSeesItsHomePageAndLogsOut(string role, string email, string panel, string panelText)
     {
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -31,7 +31,7 @@ public class LoginTests(RecordsServer server) : IClassFixture<RecordsServer>
         await Expect(page).ToHaveURLAsync(server.BaseAddress.ToString());
         await Expect(page.Locator($"[data-panel='{panel}']")).ToBeVisibleAsync();
         await Expect(page.Locator($"[data-panel='{panel}']")).ToContainTextAsync(panelText);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Hello, {email}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Hello, {AppStartup.DevelopmentUsers.Single(u => u.Email == email).Name}");
         Directory.CreateDirectory(Repository.Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, $"home-{role}.png"), FullPage = true });
 
@@ -43,7 +43,7 @@ public class LoginTests(RecordsServer server) : IClassFixture<RecordsServer>
     }
 
     [Fact]
-    public async Task A_wrong_password_is_refused_beside_the_password_field()
+    public async Task WrongPasswordIsRefusedBesideThePasswordField()
     {
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -57,7 +57,7 @@ public class LoginTests(RecordsServer server) : IClassFixture<RecordsServer>
     }
 
     [Fact]
-    public async Task The_anonymous_home_page_lists_the_newest_fellows()
+    public async Task AnonymousHomePageListsTheNewestFellows()
     {
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
