@@ -14,7 +14,16 @@ public sealed record PublicPanel(string? LatestQuarter, IReadOnlyList<string> La
     public sealed record Award(string Recipient, int Year, int Quarter, string Reasons);
 }
 
-public sealed record Total(string Currency, long Minor, int Count);
+public sealed record Total(string Currency, long Minor, int Count)
+{
+    /// <summary>This calendar year's gifts up to today, summed in SQL per currency.</summary>
+    public static Task<List<Total>> DonationsThisYearAsync(RecordsDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        return db.Donations.AsNoTracking().Where(d => d.ReceivedOn >= yearStart && d.ReceivedOn <= today)
+            .GroupBy(d => d.Currency).Select(g => new Total(g.Key, g.Sum(d => d.AmountMinor), g.Count())).ToListAsync(ct);
+    }
+}
 
 public sealed record WorkGroupPanel(string CurrentRound, DateOnly CutOff, DateOnly ReviewEnds, int UnderReview, int NeedMyVote, int Recused, IReadOnlyList<WorkGroupPanel.RoundDue> ReadyToClose)
 {
@@ -55,9 +64,7 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
             .Select(s => new Ending(s.Id, s.Sponsor.Name, s.Package != null ? s.Program.Name + " " + s.Package.Name : (s.Description ?? s.Program.Name), s.EndsOn))
             .ToListAsync(ct);
         var needAck = await db.Donations.CountAsync(d => d.AcknowledgedOn == null && d.Currency == "USD" && d.AmountMinor >= AcknowledgementThresholdMinor, ct);
-        var yearStart = new DateOnly(today.Year, 1, 1);
-        var totals = await db.Donations.AsNoTracking().Where(d => d.ReceivedOn >= yearStart && d.ReceivedOn <= today)
-            .GroupBy(d => d.Currency).Select(g => new Total(g.Key, g.Sum(d => d.AmountMinor), g.Count())).ToListAsync(ct);
+        var totals = await Total.DonationsThisYearAsync(db, today, ct);
         var active = await db.Sponsorships.CountAsync(s => s.StartsOn <= today && s.EndsOn >= today && s.Status != SponsorshipStatus.Rejected, ct);
         return new StaffPanel(ending, needAck, totals, await db.Sponsors.CountAsync(ct), active);
     }
@@ -76,9 +83,7 @@ public sealed record BoardPanel(IReadOnlyList<BoardPanel.Proposal> AwaitingDecis
             .Select(a => new Proposal(a.Id, a.RecipientName, a.Year, a.Quarter, a.Status)).ToListAsync(ct);
         var lines = await db.BudgetLines.AsNoTracking().OrderByDescending(l => l.AsOf).ThenByDescending(l => l.Id).Take(4)
             .Select(l => new Line(l.Label, l.Kind, l.AsOf, l.AmountMinor, l.Currency)).ToListAsync(ct);
-        var yearStart = new DateOnly(today.Year, 1, 1);
-        var totals = await db.Donations.AsNoTracking().Where(d => d.ReceivedOn >= yearStart && d.ReceivedOn <= today)
-            .GroupBy(d => d.Currency).Select(g => new Total(g.Key, g.Sum(d => d.AmountMinor), g.Count())).ToListAsync(ct);
+        var totals = await Total.DonationsThisYearAsync(db, today, ct);
         return new BoardPanel(awaiting, lines, totals);
     }
 }
