@@ -20,4 +20,12 @@ public static class Roles
     public const string Board = "Board";
 
     public static readonly string[] All = [Admin, WorkGroup, Chair, Staff, Board];
+
+    /// <summary>The roles as given plus the ones they imply: a Chair is always a WorkGroup member.</summary>
+    public static List<string> WithImplied(IEnumerable<string> roles)
+    {
+        var list = roles.Distinct().ToList();
+        if (list.Contains(Chair) && !list.Contains(WorkGroup)) list.Add(WorkGroup);
+        return list;
+    }
 }

@@ -68,8 +68,7 @@ public static class AppStartup
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow().UtcDateTime, LockoutEnabled = true };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) return result;
-        var roleList = roles.ToList();
-        if (roleList.Contains(Roles.Chair) && !roleList.Contains(Roles.WorkGroup)) roleList.Add(Roles.WorkGroup);
+        var roleList = Roles.WithImplied(roles);
         return roleList.Count == 0 ? result : await users.AddToRolesAsync(user, roleList);
     }
 

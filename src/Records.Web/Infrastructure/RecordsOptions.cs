@@ -28,13 +28,3 @@ public sealed class FirstAdminOptions
     public string? Email { get; set; }
     public string? Password { get; set; }
 }
-
-public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : Records.Core.Data.ICurrentUser
-{
-    public string Name => accessor.HttpContext switch
-    {
-        null => "system",
-        { User.Identity: { IsAuthenticated: true, Name: { } name } } => name,
-        _ => "anonymous",
-    };
-}

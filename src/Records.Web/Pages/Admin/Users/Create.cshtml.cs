@@ -54,7 +54,7 @@ public class CreateModel(UserManager<AppUser> users, RecordsDbContext db, TimePr
             Log in at {Request.Scheme}://{Request.Host}/Account/Login with this email address. The Admin who added you
             will give you your first password; please change it after your first login.
             """, clock.GetUtcNow().UtcDateTime));
-        var result = await AppStartup.CreateUserAsync(users, clock, Input.Email.Trim(), Input.DisplayName.Trim(), Input.Password, Input.Roles.Distinct());
+        var result = await AppStartup.CreateUserAsync(users, clock, Input.Email.Trim(), Input.DisplayName.Trim(), Input.Password, Input.Roles);
         if (!result.Succeeded)
         {
             welcome.State = Microsoft.EntityFrameworkCore.EntityState.Detached;

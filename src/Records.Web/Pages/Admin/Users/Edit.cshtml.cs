@@ -42,8 +42,7 @@ public class EditModel(UserManager<AppUser> users, TimeProvider clock) : PageMod
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        var wanted = Input.Roles.Distinct().ToList();
-        if (wanted.Contains(Roles.Chair) && !wanted.Contains(Roles.WorkGroup)) wanted.Add(Roles.WorkGroup);
+        var wanted = Roles.WithImplied(Input.Roles);
         if (IsSelf && !wanted.Contains(Roles.Admin))
         {
             ModelState.AddModelError("Input.Roles", "You cannot remove your own Admin role; ask another Admin.");
