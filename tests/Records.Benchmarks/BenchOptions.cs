@@ -1,0 +1,113 @@
+extern alias volume;
+
+using System.Globalization;
+using Records.Benchmarks.Pages;
+using Records.Core.Accounts;
+using Records.Web.Infrastructure;
+using volume::Records.Volume;
+
+namespace Records.Benchmarks;
+
+/// <summary>The command line: a mode, then <c>--name value</c> pairs. run.sh turns its environment overrides into these.</summary>
+public sealed record BenchOptions
+{
+    public const string Usage = """
+        usage: Records.Benchmarks [all|pages|startup|inprocess|serve] [options]
+          --database PATH     the SQLite database to measure (default artifacts/volume/scale-1.db)
+          --workers N         concurrent load workers for the page benchmarks (default 16)
+          --warmup SECONDS    load before measuring (default 3)
+          --duration SECONDS  load measured (default 10)
+          --runs N            start-up runs of each database (default 5)
+          --page NAME         only the page benchmarks whose name contains NAME
+          --accounts KIND     volume (the generator's users) or dev (the Development users); default: whichever the database has
+          --email EMAIL       sign in as EMAIL for every page instead of the role's account
+          --password TEXT     the password of those accounts
+        """;
+
+    public string Mode { get; init; } = "all";
+    public string DatabasePath { get; init; } = Path.Combine(Repository.Root, VolumeOptions.DefaultPath(1));
+    public int Workers { get; init; } = 16;
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+    public int StartupRuns { get; init; } = 5;
+    public string? PageFilter { get; init; }
+    public string? AccountKind { get; init; }
+    public string? Email { get; init; }
+    public string? Password { get; init; }
+
+    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "serve"];
+
+    public bool Runs(string stage) => Mode == "all" || Mode == stage;
+
+    public IReadOnlyList<PageCase> Pages() =>
+        PageCase.All.Where(p => PageFilter is null || p.Name.Contains(PageFilter, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        var i = 0;
+        if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            if (!Modes.Contains(args[0])) throw new ArgumentException($"Unknown mode '{args[0]}'.");
+            options = options with { Mode = args[0] };
+            i = 1;
+        }
+        for (; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs a value.");
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--database" => options with { DatabasePath = Path.GetFullPath(value) },
+                "--workers" => options with { Workers = Positive(args[i], value) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Seconds(args[i], value, allowZero: true)) },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(Seconds(args[i], value, allowZero: false)) },
+                "--runs" => options with { StartupRuns = Positive(args[i], value) },
+                "--page" => options with { PageFilter = value },
+                "--accounts" when value is Accounts.Volume or Accounts.Dev => options with { AccountKind = value },
+                "--accounts" => throw new ArgumentException("--accounts is volume or dev."),
+                "--email" => options with { Email = value },
+                "--password" => options with { Password = value },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
+            };
+        }
+        return options;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{name} takes a whole number above 0.");
+
+    private static double Seconds(string name, string value, bool allowZero) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && (s > 0 || (allowZero && s == 0))
+            ? s
+            : throw new ArgumentException($"{name} takes a number of seconds{(allowZero ? "" : " above 0")}.");
+}
+
+/// <summary>Who the benchmarks sign in as: the volume generator's users or the Development users, by role.</summary>
+public sealed record Accounts(string Kind, string Password, string? Email)
+{
+    public const string Volume = "volume";
+    public const string Dev = "dev";
+
+    public string EmailFor(string role) => Email ?? (Kind == Dev ? DevEmail(role) : VolumeEmail(role));
+
+    public static Accounts Resolve(BenchOptions options)
+    {
+        var kind = options.AccountKind ?? (BenchDatabase.HasUser(options.DatabasePath, VolumeUsers.Staff) ? Volume : Dev);
+        var password = options.Password ?? (kind == Dev ? AppStartup.DevelopmentPassword : VolumeUsers.Password);
+        return new Accounts(kind, password, options.Email);
+    }
+
+    private static string DevEmail(string role) =>
+        AppStartup.DevelopmentUsers.OrderBy(u => u.Roles.Length).First(u => u.Roles.Contains(role)).Email;
+
+    private static string VolumeEmail(string role) => role switch
+    {
+        Roles.Admin => VolumeUsers.Admin,
+        Roles.Staff => VolumeUsers.Staff,
+        Roles.Board => VolumeUsers.Board,
+        Roles.Chair => VolumeUsers.Chair,
+        Roles.WorkGroup => VolumeUsers.WorkGroupMember(1),
+        _ => throw new ArgumentException($"No volume account has the role {role}."),
+    };
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Records.Core.Data;
+
+namespace Records.Benchmarks.Pages;
+
+/// <summary>
+/// The <c>serve</c> mode: the real app, as in production, on a loopback Kestrel port, plus the <c>/__baseline</c>
+/// endpoints (see <see cref="BaselineEndpoints"/>) and an EF interceptor that records a page's SQL for them.
+/// It runs as a child of the runner so the load generator and the server do not share a process.
+/// </summary>
+public sealed class BaselineServer(string databasePath) : WebApplicationFactory<Program>
+{
+    public const string ListeningPrefix = "baseline server listening on ";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Production);
+        // The factory looks for its manifest in the working directory and guesses wrong elsewhere; name the folder.
+        builder.UseContentRoot(Repository.WebProject);
+        builder.UseSetting("Records:DatabasePath", databasePath);
+        // Console logging per request would measure the terminal, not the app.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<PageRecorder>();
+            services.ConfigureDbContext<RecordsDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<PageRecorder>().Capture));
+            services.AddTransient<IStartupFilter, BaselineEndpoints>();
+        });
+    }
+
+    public static async Task<int> ServeAsync(BenchOptions options)
+    {
+        await using var server = new BaselineServer(options.DatabasePath);
+        server.UseKestrel(0);
+        server.StartServer();
+        var address = server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Console.WriteLine(ListeningPrefix + address);
+        // The runner closes standard input when it is done with this server.
+        while (await Console.In.ReadLineAsync() is not null) { }
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Records.Benchmarks.Pages;
+using Records.Benchmarks.Summary;
+
+namespace Records.Benchmarks;
+
+/// <summary>The entry point. Not named Program: that name belongs to the web app, which the serve mode hosts.</summary>
+public static class Harness
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(BenchOptions.Usage);
+            return 0;
+        }
+
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message + Environment.NewLine + BenchOptions.Usage);
+            return 2;
+        }
+
+        if (options.Mode == "serve") return await BaselineServer.ServeAsync(options);
+
+        if (!File.Exists(options.DatabasePath))
+        {
+            await Console.Error.WriteLineAsync($"No database at {options.DatabasePath}: generate one (tests/Records.Benchmarks/run.sh does) or give --database.");
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        var ct = cancel.Token;
+
+        var load = string.Create(CultureInfo.InvariantCulture,
+            $"{options.Workers} concurrent workers on loopback, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured");
+        var table = new SummaryTable(Machine.Describe(), BenchDatabase.Describe(options.DatabasePath), load);
+
+        await StageAsync("pages", async () =>
+        {
+            var accounts = Accounts.Resolve(options);
+            foreach (var page in await PageThroughput.RunAsync(options, accounts, ct))
+            {
+                table.Add(page.Rows(options.Workers));
+                foreach (var problem in page.Problems()) table.Problem(problem);
+            }
+        });
+
+        var markdown = table.ToMarkdown();
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        if (options.Mode == "all")
+        {
+            Directory.CreateDirectory(Repository.Artifacts);
+            var file = Path.Combine(Repository.Artifacts, "summary.md");
+            await File.WriteAllTextAsync(file, markdown, CancellationToken.None);
+            Console.WriteLine($"Written to {Path.GetRelativePath(Environment.CurrentDirectory, file)}");
+        }
+        return table.HasProblems ? 1 : 0;
+
+        // A failed stage is reported in the summary and the others still run, so one broken page does not hide the rest.
+        async Task StageAsync(string stage, Func<Task> run)
+        {
+            if (!options.Runs(stage)) return;
+            Console.WriteLine($"== {stage}");
+            try
+            {
+                await run();
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"{stage} failed: {e}");
+                table.Problem($"{stage} failed: {e.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Records.Benchmarks;
+
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string WebProject => Path.Combine(Root, "src", "Records.Web");
+
+    /// <summary>The web app as built by <c>dotnet build -c Release</c>, started as its own process by the start-up benchmark.</summary>
+    public static string ReleaseWebDll => Path.Combine(WebProject, "bin", "Release", "net10.0", "Records.Web.dll");
+
+    public static string Artifacts => Path.Combine(Root, "artifacts", "benchmarks");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Records.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Records.sln; the benchmarks run from the repository.");
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Records.Benchmarks.Summary;
+
+/// <summary>A line of the summary: the figure, what it is compared with, and figure / baseline.</summary>
+public sealed record SummaryRow(string Name, string Figure, string Baseline, string Ratio);
+
+/// <summary>All benchmarks of a run in one Markdown table, with the machine, the database and any errors.</summary>
+public sealed class SummaryTable(string machine, string database, string load)
+{
+    private readonly List<SummaryRow> rows = [];
+    private readonly List<string> problems = [];
+
+    public bool HasProblems => problems.Count > 0;
+
+    public void Add(IEnumerable<SummaryRow> more) => rows.AddRange(more);
+
+    public void Problem(string problem) => problems.Add(problem);
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Records benchmarks").AppendLine();
+        text.AppendLine($"Machine: {machine}  ").AppendLine($"Database: {database}  ").AppendLine($"Load: {load}").AppendLine();
+        text.AppendLine("| name | figure | baseline | ratio |").AppendLine("|---|---|---|---|");
+        foreach (var row in rows) text.AppendLine($"| {row.Name} | {row.Figure} | {row.Baseline} | {row.Ratio} |");
+        text.AppendLine();
+        text.AppendLine("Baselines: a page against `/__baseline/page`, the same page's SQL run with plain Microsoft.Data.Sqlite and written as");
+        text.AppendLine("HTML tables, under the same load; start-up against the same app on a small migrated and seeded database; in-process");
+        text.AppendLine("EF Core against the same SQL with plain Microsoft.Data.Sqlite. Ratio is figure / baseline.").AppendLine();
+        if (problems.Count == 0)
+        {
+            text.AppendLine("Errors: none.");
+        }
+        else
+        {
+            text.AppendLine($"**ERRORS ({problems.Count}): these figures are not to be trusted.**");
+            foreach (var problem in problems) text.AppendLine($"- {problem}");
+        }
+        return text.ToString();
+    }
+}
