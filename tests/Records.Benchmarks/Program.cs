@@ -1,5 +1,6 @@
 using System.Globalization;
 using Records.Benchmarks.Pages;
+using Records.Benchmarks.Startup;
 using Records.Benchmarks.Summary;
 
 namespace Records.Benchmarks;
@@ -55,6 +56,7 @@ public static class Harness
                 foreach (var problem in page.Problems()) table.Problem(problem);
             }
         });
+        await StageAsync("startup", async () => table.Add([(await StartupBenchmark.RunAsync(options, ct)).Row()]));
 
         var markdown = table.ToMarkdown();
         Console.WriteLine();
