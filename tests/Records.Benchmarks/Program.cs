@@ -1,4 +1,5 @@
 using System.Globalization;
+using Records.Benchmarks.InProcess;
 using Records.Benchmarks.Pages;
 using Records.Benchmarks.Startup;
 using Records.Benchmarks.Summary;
@@ -57,6 +58,11 @@ public static class Harness
             }
         });
         await StageAsync("startup", async () => table.Add([(await StartupBenchmark.RunAsync(options, ct)).Row()]));
+        await StageAsync("inprocess", () =>
+        {
+            table.Add(InProcessBenchmarks.Run(options).Select(r => r.Row()));
+            return Task.CompletedTask;
+        });
 
         var markdown = table.ToMarkdown();
         Console.WriteLine();
