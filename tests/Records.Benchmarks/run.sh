@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds in Release, generates the volume database if it is missing, runs every benchmark and prints the summary
+# (also written to artifacts/benchmarks/summary.md). Extra arguments go to the harness, whose options
+# `dotnet tests/Records.Benchmarks/bin/Release/net10.0/Records.Benchmarks.dll --help` lists.
+#
+# Environment overrides:
+#   BENCH_SCALE     volume scale to generate (default 1)
+#   BENCH_DB        database to measure (default artifacts/volume/scale-$BENCH_SCALE.db; generated there if missing)
+#   BENCH_DURATION  seconds of measured load per address (default 10)
+#   BENCH_WARMUP    seconds of load before measuring (default 3)
+#   BENCH_WORKERS   concurrent load workers (default 16)
+#   BENCH_RUNS      start-up runs per database (default 5)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+scale="${BENCH_SCALE:-1}"
+db="${BENCH_DB:-artifacts/volume/scale-${scale}.db}"
+
+dotnet build -c Release -v quiet -nologo tests/Records.Volume/Records.Volume.csproj
+dotnet build -c Release -v quiet -nologo tests/Records.Benchmarks/Records.Benchmarks.csproj
+
+if [[ ! -f "$db" ]]; then
+    echo "Generating $db (scale $scale)..."
+    mkdir -p "$(dirname "$db")"
+    dotnet tests/Records.Volume/bin/Release/net10.0/Records.Volume.dll --scale "$scale" --database "$db"
+    if [[ ! -f "$db" ]]; then
+        echo "The volume generator did not create $db. Point BENCH_DB at an existing Records database." >&2
+        exit 1
+    fi
+fi
+
+args=(all --database "$db")
+[[ -n "${BENCH_DURATION:-}" ]] && args+=(--duration "$BENCH_DURATION")
+[[ -n "${BENCH_WARMUP:-}" ]] && args+=(--warmup "$BENCH_WARMUP")
+[[ -n "${BENCH_WORKERS:-}" ]] && args+=(--workers "$BENCH_WORKERS")
+[[ -n "${BENCH_RUNS:-}" ]] && args+=(--runs "$BENCH_RUNS")
+
+exec dotnet tests/Records.Benchmarks/bin/Release/net10.0/Records.Benchmarks.dll "${args[@]}" "$@"
