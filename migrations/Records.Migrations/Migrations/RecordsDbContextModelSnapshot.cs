@@ -470,6 +470,38 @@ namespace Records.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Records.Core.Mail.EmailTemplate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("EmailTemplates");
+                });
+
             modelBuilder.Entity("Records.Core.Mail.OutboxAttempt", b =>
                 {
                     b.Property<int>("Id")
@@ -594,6 +626,10 @@ namespace Records.Migrations.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -606,9 +642,47 @@ namespace Records.Migrations.Migrations
 
                     b.HasIndex("NomineeId");
 
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("SubmissionKey IS NOT NULL");
+
                     b.HasIndex("RoundId", "Status");
 
                     b.ToTable("Nominations");
+                });
+
+            modelBuilder.Entity("Records.Core.Nominations.NominationComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId", "At");
+
+                    b.ToTable("NominationComments");
                 });
 
             modelBuilder.Entity("Records.Core.Nominations.Recusal", b =>
@@ -654,6 +728,9 @@ namespace Records.Migrations.Migrations
 
                     b.Property<int>("Quarter")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReviewEnds")
                         .HasColumnType("TEXT");
@@ -1323,6 +1400,15 @@ namespace Records.Migrations.Migrations
                     b.Navigation("Nominee");
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Records.Core.Nominations.NominationComment", b =>
+                {
+                    b.HasOne("Records.Core.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Records.Core.Nominations.Recusal", b =>

@@ -26,6 +26,8 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
     public DbSet<Nomination> Nominations => Set<Nomination>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<Recusal> Recusals => Set<Recusal>();
+    public DbSet<NominationComment> NominationComments => Set<NominationComment>();
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
     public DbSet<Fellow> Fellows => Set<Fellow>();
     public DbSet<ServiceAward> ServiceAwards => Set<ServiceAward>();
     public DbSet<SponsorProgram> SponsorPrograms => Set<SponsorProgram>();

@@ -25,7 +25,20 @@ public class Nomination : IVersioned
     public int? LinkedToId { get; set; }
     public Nomination? LinkedTo { get; set; }
     public DateTime? DecidedAt { get; set; }
+    /// <summary>The key the public form carries, so a double submit makes one nomination; null for records entered otherwise.</summary>
+    public string? SubmissionKey { get; set; }
     public Guid Version { get; set; }
+}
+
+/// <summary>A Work Group member's remark in a nomination's discussion thread.</summary>
+public class NominationComment
+{
+    public int Id { get; set; }
+    public int NominationId { get; set; }
+    public required string AuthorId { get; set; }
+    public required string AuthorName { get; set; }
+    public required string Body { get; set; }
+    public DateTime At { get; set; }
 }
 
 public enum VoteChoice { Yes, No, Abstain }
@@ -66,6 +79,8 @@ public class NominationConfiguration : IEntityTypeConfiguration<Nomination>
         b.HasOne(n => n.LinkedTo).WithMany().HasForeignKey(n => n.LinkedToId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(n => new { n.RoundId, n.Status });
         b.HasIndex(n => n.NomineeId);
+        b.Property(n => n.SubmissionKey).HasMaxLength(64);
+        b.HasIndex(n => n.SubmissionKey).IsUnique().HasFilter("SubmissionKey IS NOT NULL");
     }
 }
 
@@ -89,5 +104,17 @@ public class RecusalConfiguration : IEntityTypeConfiguration<Recusal>
         b.Property(r => r.Reason).HasMaxLength(1000);
         b.HasOne(r => r.Nomination).WithMany().HasForeignKey(r => r.NominationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.NominationId, r.MemberId }).IsUnique();
+    }
+}
+
+public class NominationCommentConfiguration : IEntityTypeConfiguration<NominationComment>
+{
+    public void Configure(EntityTypeBuilder<NominationComment> b)
+    {
+        b.Property(c => c.AuthorId).HasMaxLength(64);
+        b.Property(c => c.AuthorName).HasMaxLength(200);
+        b.Property(c => c.Body).HasMaxLength(4000);
+        b.HasOne<Nomination>().WithMany().HasForeignKey(c => c.NominationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.NominationId, c.At });
     }
 }

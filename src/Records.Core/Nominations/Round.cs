@@ -16,6 +16,8 @@ public class Round : IVersioned
     public DateOnly ReviewEnds { get; set; }
     public RoundStatus Status { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>When the last reminder to members who had not voted went out, so the automatic one is sent once.</summary>
+    public DateTime? ReminderSentAt { get; set; }
     public Guid Version { get; set; }
 
     public string Name => $"Q{Quarter} {Year}";

@@ -25,6 +25,11 @@ public static class RoundCalendar
         return date <= CutOff(date.Year, quarter) ? (date.Year, quarter) : Next(date.Year, quarter);
     }
 
+    /// <summary>The round a nomination received at <paramref name="at"/> joins: the date is read in the foundation's time zone.</summary>
+    public static (int Year, int Quarter) RoundFor(DateTimeOffset at, TimeZoneInfo zone) => RoundFor(LocalDate(at, zone));
+
+    public static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
     /// <summary>The next cut-off on or after <paramref name="date"/>.</summary>
     public static DateOnly NextCutOff(DateOnly date)
     {

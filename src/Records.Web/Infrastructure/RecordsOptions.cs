@@ -15,12 +15,29 @@ public sealed class RecordsOptions
     /// <summary>Creates one user per role with the README's passwords; on by default in Development only.</summary>
     public bool? SeedDevelopmentUsers { get; set; }
     public FirstAdminOptions Admin { get; set; } = new();
+    /// <summary>The foundation's time zone (IANA id): the day a nomination arrives, and so its round, is read in it.</summary>
+    public string TimeZone { get; set; } = "America/New_York";
+    /// <summary>The address people reach Records at, for links in emails sent without a request (reminders).</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5080";
+    public NominationOptions Nominations { get; set; } = new();
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public string ResolveDatabasePath(string contentRoot) =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(DatabasePath) ? Path.Combine(contentRoot, "App_Data", "records.db") : DatabasePath);
 
     public string ResolveSeedFolder() =>
         string.IsNullOrWhiteSpace(SeedFolder) ? Path.Combine(AppContext.BaseDirectory, "seed") : SeedFolder;
+}
+
+public sealed class NominationOptions
+{
+    /// <summary>Votes (yes, no or abstain) a nomination needs before it can be accepted.</summary>
+    public int Quorum { get; set; } = 5;
+    /// <summary>Days before the end of review when members who have not voted are reminded automatically.</summary>
+    public int ReminderDaysBeforeReviewEnds { get; set; } = 5;
+    /// <summary>Nominations one address may submit per hour through the public form.</summary>
+    public int PerAddressPerHour { get; set; } = 5;
 }
 
 public sealed class FirstAdminOptions

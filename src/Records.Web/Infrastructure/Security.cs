@@ -28,6 +28,11 @@ public static class Policies
     public static PageConventionCollection AddRecordsConventions(this PageConventionCollection conventions)
     {
         conventions.AuthorizeFolder("/Admin", Admin);
+        conventions.AuthorizeFolder("/Nominations", WorkGroup);
+        conventions.AuthorizeFolder("/Nominations/Rounds", Chair);
+        conventions.AuthorizeFolder("/Fellows", Staff);
+        conventions.AllowAnonymousToPage("/Fellows/Index");
+        conventions.AllowAnonymousToFolder("/Nominate");
         conventions.AllowAnonymousToPage("/Index");
         conventions.AllowAnonymousToPage("/Error");
         conventions.AllowAnonymousToPage("/Status");

@@ -14,6 +14,22 @@ public class UsersTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
+    public async Task UserListIssuesTheSameQueriesWhateverTheNumberOfUsers()
+    {
+        var client = await AdminAsync();
+        var (few, fewCommands) = await app.Sql.GetAsync(client, "/Admin/Users?sort=name");
+        var fewRows = (await few.ReadPageAsync()).QuerySelectorAll("tbody tr").Length;
+
+        for (var i = 0; i < 30; i++) await app.CreateUserAsync($"counted{i:00}@example.org", "Counted-2026!", i % 2 == 0 ? "Staff" : "Board");
+        var (many, manyCommands) = await app.Sql.GetAsync(client, "/Admin/Users?sort=name");
+        var manyRows = (await many.ReadPageAsync()).QuerySelectorAll("tbody tr").Length;
+
+        Assert.True(manyRows > fewRows + 10, $"{fewRows} rows, then {manyRows}");
+        Assert.NotEmpty(fewCommands);
+        Assert.Equal(fewCommands.Count, manyCommands.Count);
+    }
+
+    [Fact]
     public async Task AdminCreatesAUserWithRolesWhoCanThenLogIn()
     {
         var client = await AdminAsync();

@@ -23,3 +23,22 @@ public class RoundCalendarTests
         Assert.Equal(new DateOnly(2020, 5, 20), RoundCalendar.NextCutOff(new DateOnly(2020, 4, 6)));
     }
 }
+
+public class RoundCalendarZoneTests
+{
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    [Theory]
+    [InlineData("2026-02-20T23:59:59-05:00", 2026, 1)]
+    [InlineData("2026-02-21T00:00:00-05:00", 2026, 2)]
+    [InlineData("2026-02-21T04:59:59Z", 2026, 1)]
+    [InlineData("2026-02-21T05:00:00Z", 2026, 2)]
+    [InlineData("2026-08-21T03:59:00Z", 2026, 3)]
+    [InlineData("2026-08-21T04:00:00Z", 2026, 4)]
+    [InlineData("2026-11-20T12:00:00-05:00", 2026, 4)]
+    [InlineData("2026-11-21T00:00:01-05:00", 2027, 1)]
+    [InlineData("2027-01-01T04:59:59Z", 2027, 1)]
+    [InlineData("2026-12-31T23:59:59-05:00", 2027, 1)]
+    public void TheDayIsReadInTheFoundationsZone(string instant, int year, int quarter) =>
+        Assert.Equal((year, quarter), RoundCalendar.RoundFor(DateTimeOffset.Parse(instant), NewYork));
+}
