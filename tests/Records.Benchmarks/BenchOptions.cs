@@ -1,10 +1,8 @@
-extern alias volume;
-
 using System.Globalization;
 using Records.Benchmarks.Pages;
 using Records.Core.Accounts;
+using Records.Volume;
 using Records.Web.Infrastructure;
-using volume::Records.Volume;
 
 namespace Records.Benchmarks;
 
