@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,6 +13,7 @@ namespace Records.Benchmarks.Capture;
 public sealed class CommandCapture(Func<bool> capturing) : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<CapturedCommand> commands = new();
+    private readonly ConditionalWeakTable<DbCommand, CapturedCommand> open = new();
     private int writes;
 
     public IReadOnlyList<CapturedCommand> Commands => commands.ToArray();
@@ -21,6 +23,7 @@ public sealed class CommandCapture(Func<bool> capturing) : DbCommandInterceptor
     public void Clear()
     {
         commands.Clear();
+        open.Clear();
         Interlocked.Exchange(ref writes, 0);
     }
 
@@ -63,12 +66,24 @@ public sealed class CommandCapture(Func<bool> capturing) : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (open.TryGetValue(command, out var captured))
+        {
+            captured.ReadCalls = eventData.ReadCount;
+            open.Remove(command);
+        }
+        return result;
+    }
+
     private void Record(DbCommand command)
     {
         if (!capturing()) return;
         var parameters = command.Parameters.Cast<DbParameter>()
-            .Select(p => new CapturedParameter(p.ParameterName, p.Value, p is SqliteParameter s ? s.SqliteType : SqliteType.Text, p.Size))
+            .Select(p => new CapturedParameter(p.ParameterName, p.Value, p is SqliteParameter s ? s.SqliteType : SqliteType.Text))
             .ToList();
-        commands.Enqueue(new CapturedCommand(command.CommandText, parameters));
+        var captured = new CapturedCommand(command.CommandText, parameters);
+        open.AddOrUpdate(command, captured);
+        commands.Enqueue(captured);
     }
 }
