@@ -407,8 +407,6 @@ namespace Records.Migrations.Migrations
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("ReceivedOn");
-
                     b.HasIndex("CampaignId", "ReceivedOn");
 
                     b.HasIndex("Channel", "TransactionId")
@@ -416,6 +414,11 @@ namespace Records.Migrations.Migrations
                         .HasFilter("TransactionId IS NOT NULL");
 
                     b.HasIndex("PersonId", "ReceivedOn");
+
+                    b.HasIndex("ReceivedOn", "Currency", "AmountMinor");
+
+                    b.HasIndex(new[] { "Currency", "AmountMinor" }, "IX_Donations_Unacknowledged")
+                        .HasFilter("AcknowledgedOn IS NULL");
 
                     b.ToTable("Donations", t =>
                         {

@@ -56,7 +56,9 @@ public class DonationConfiguration : IEntityTypeConfiguration<Donation>
         b.HasOne(d => d.Organisation).WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Campaign).WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => new { d.Channel, d.TransactionId }).IsUnique().HasFilter("TransactionId IS NOT NULL");
-        b.HasIndex(d => d.ReceivedOn);
+        // Covers the sums by period and currency, so totals read the index instead of a million rows.
+        b.HasIndex(d => new { d.ReceivedOn, d.Currency, d.AmountMinor });
+        b.HasIndex(d => new { d.Currency, d.AmountMinor }, "IX_Donations_Unacknowledged").HasFilter("AcknowledgedOn IS NULL");
         b.HasIndex(d => new { d.PersonId, d.ReceivedOn });
         b.HasIndex(d => new { d.CampaignId, d.ReceivedOn });
         b.ToTable(t =>
