@@ -17,6 +17,7 @@ builder.Services.AddSingleton(sp => new DatabaseLocation(
 builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
     RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>()));
 
+builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>

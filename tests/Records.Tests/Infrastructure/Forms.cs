@@ -5,6 +5,13 @@ using Records.Web.Infrastructure;
 
 namespace Records.Tests.Infrastructure;
 
+/// <summary>A file to upload: the form field, the name the browser sends, the bytes and their type.</summary>
+public sealed record UploadFile(string Field, string FileName, byte[] Content, string ContentType = "text/csv")
+{
+    public static UploadFile Text(string field, string fileName, string text, string contentType = "text/csv") =>
+        new(field, fileName, System.Text.Encoding.UTF8.GetBytes(text), contentType);
+}
+
 /// <summary>Drives pages as a browser would: reads the form, keeps its antiforgery token, posts the fields.</summary>
 public static class Forms
 {
@@ -18,9 +25,36 @@ public static class Forms
         return await Parser.ParseDocumentAsync(html);
     }
 
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? formSelector = null, string? action = null)
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? formSelector = null, string? action = null) =>
+        await client.SubmitFormAsync(await client.GetPageAsync(url), url, fields, formSelector, action);
+
+    /// <summary>Posts a form of a page already read (say, one a POST answered with), keeping its hidden fields.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, string url, IDictionary<string, string> fields, string? formSelector = null, string? action = null)
     {
-        var page = await client.GetPageAsync(url);
+        var (target, values) = ReadForm(page, url, fields, formSelector, action);
+        return await client.PostAsync(target, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>Uploads files through a page's form as a browser does (multipart), with its antiforgery token and hidden fields.</summary>
+    public static async Task<HttpResponseMessage> SubmitFilesAsync(this HttpClient client, string url, IEnumerable<UploadFile> files, IDictionary<string, string>? fields = null, string? formSelector = null)
+    {
+        var (target, values) = ReadForm(await client.GetPageAsync(url), url, fields ?? new Dictionary<string, string>(), formSelector, null);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in values) content.Add(new StringContent(value), name);
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, file.Field, file.FileName);
+        }
+        return await client.PostAsync(target, content);
+    }
+
+    public static Task<HttpResponseMessage> SubmitFileAsync(this HttpClient client, string url, UploadFile file, IDictionary<string, string>? fields = null, string? formSelector = null) =>
+        client.SubmitFilesAsync(url, [file], fields, formSelector);
+
+    private static (string Target, List<KeyValuePair<string, string>> Values) ReadForm(IHtmlDocument page, string url, IDictionary<string, string> fields, string? formSelector, string? action)
+    {
         var form = (IHtmlFormElement?)(formSelector is null ? page.QuerySelectorAll("main form[method=post]").FirstOrDefault(f => f.QuerySelector("[name=__RequestVerificationToken]") is not null) : page.QuerySelector(formSelector))
                    ?? throw new InvalidOperationException($"No post form on {url}");
         var values = new List<KeyValuePair<string, string>>();
@@ -34,7 +68,7 @@ public static class Forms
         }
         var target = action ?? form.GetAttribute("action");
         if (string.IsNullOrEmpty(target)) target = url;
-        return await client.PostAsync(target, new FormUrlEncodedContent(values));
+        return (target, values);
     }
 
     /// <summary>Several values for one field (checkboxes with the same name).</summary>

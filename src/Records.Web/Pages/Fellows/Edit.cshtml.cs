@@ -1,0 +1,103 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
+using Records.Core.Fellows;
+using Records.Core.People;
+using Records.Web.Infrastructure;
+
+namespace Records.Web.Pages.Fellows;
+
+public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public Fellow Fellow { get; private set; } = null!;
+    public IReadOnlyList<PersonLink> Links { get; private set; } = [];
+
+    public class InputModel
+    {
+        public string Status { get; set; } = "";
+        public string Year { get; set; } = "";
+        public string Quarter { get; set; } = "";
+        public Guid Version { get; set; }
+    }
+
+    public class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(int currentYear)
+        {
+            RuleFor(x => x.Status).Must(s => ParseStatus(s) is not null).WithMessage("Choose Active, Emeritus or Deceased.");
+            RuleFor(x => x.Year).Must(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= RosterImport.FirstYear && year <= currentYear + 1)
+                .WithMessage($"Enter the year of induction, from {RosterImport.FirstYear} to {currentYear + 1}.");
+            RuleFor(x => x.Quarter).Must(q => q is "1" or "2" or "3" or "4").WithMessage("Choose the quarter, 1 to 4.");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Input = new InputModel
+        {
+            Status = Fellow.Status.ToString(),
+            Year = Fellow.Year.ToString(CultureInfo.InvariantCulture),
+            Quarter = Fellow.Quarter.ToString(CultureInfo.InvariantCulture),
+            Version = Fellow.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!ModelState.AddErrors(new Validator(clock.GetUtcNow().Year).Validate(Input))) return this.Invalid();
+        if (Fellow.Version != Input.Version) return Conflict409();
+
+        var (year, quarter) = (int.Parse(Input.Year, CultureInfo.InvariantCulture), int.Parse(Input.Quarter, CultureInfo.InvariantCulture));
+        if ((year, quarter) != (Fellow.Year, Fellow.Quarter))
+        {
+            // Moved to another quarter: listed after the Fellows already there.
+            Fellow.Position = 1 + (await db.Fellows.Where(f => f.Year == year && f.Quarter == quarter).MaxAsync(f => (int?)f.Position) ?? -1);
+            (Fellow.Year, Fellow.Quarter) = (year, quarter);
+        }
+        Fellow.Status = ParseStatus(Input.Status)!.Value;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict409();
+        }
+        TempData["Flash"] = $"Saved {Fellow.Person.Name}: {Describe(Fellow.Status)}, {Fellow.Year} Q{Fellow.Quarter}.";
+        return RedirectToPage("Index", new { q = Fellow.Person.Name });
+    }
+
+    public static string Describe(FellowStatus status) => status switch
+    {
+        FellowStatus.Emeritus => "emeritus",
+        FellowStatus.Deceased => "in memoriam",
+        _ => "active",
+    };
+
+    private static FellowStatus? ParseStatus(string? text) =>
+        Enum.GetValues<FellowStatus>().Cast<FellowStatus?>().FirstOrDefault(s => s.ToString() == text);
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await db.Fellows.Include(f => f.Person).ThenInclude(p => p.Links).AsSplitQuery().SingleOrDefaultAsync(f => f.Id == id) is not { } fellow) return false;
+        Fellow = fellow;
+        Links = [.. fellow.Person.Links.OrderBy(l => l.Position)];
+        return true;
+    }
+
+    private PageResult Conflict409()
+    {
+        ModelState.AddModelError("", "Someone else changed this Fellow while you were editing. Reload the page to see their change, then make yours again.");
+        var result = Page();
+        result.StatusCode = StatusCodes.Status409Conflict;
+        return result;
+    }
+}
