@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
+using Records.Core.Nominations;
+using Records.Core.People;
+using Records.Tests.Infrastructure;
+
+namespace Records.Tests.Nominations;
+
+/// <summary>Rounds, nominations and votes written straight to the test database, for pages that review them.</summary>
+public static class ReviewData
+{
+    private static int quarterSeed = 100;
+
+    public static Task<int> RoundAsync(RecordsApp app, RoundStatus status) => app.WithDbAsync(async db =>
+    {
+        var next = Interlocked.Increment(ref quarterSeed);
+        var (year, quarter) = (1900 + next / 4, next % 4 + 1);
+        var round = new Round { Year = year, Quarter = quarter, CutOff = RoundCalendar.CutOff(year, quarter), ReviewEnds = RoundCalendar.ReviewEnds(year, quarter), Status = status };
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync();
+        return round.Id;
+    });
+
+    public static Task<int> NominationAsync(RecordsApp app, int roundId, string nominee, string statement = "", int? linkedTo = null, int? nomineeId = null) =>
+        app.WithDbAsync(async db =>
+        {
+            var person = nomineeId is { } id ? await db.People.SingleAsync(p => p.Id == id) : new Person { Name = nominee, Email = $"{Guid.NewGuid():N}@example.org" };
+            if (nomineeId is null)
+            {
+                person.Links.Add(new PersonLink { Kind = LinkKind.GitHub, Url = "https://github.com/someone", Position = 0 });
+                person.Links.Add(new PersonLink { Kind = LinkKind.Website, Url = "https://someone.example.net", Position = 1 });
+            }
+            var nomination = new Nomination
+            {
+                RoundId = roundId, FirstRoundId = roundId, Nominee = person, NominatorName = "Nora Nominator", NominatorEmail = "nora@example.org",
+                Statement = statement.Length > 0 ? statement : $"{nominee} has served the community for many years, organising meetups, mentoring newcomers and maintaining packages that thousands rely on.",
+                ReceivedAt = DateTime.UtcNow, Status = NominationStatus.UnderReview, LinkedToId = linkedTo,
+            };
+            db.Nominations.Add(nomination);
+            await db.SaveChangesAsync();
+            return nomination.Id;
+        });
+
+    public static Task VoteAsync(RecordsApp app, int nominationId, string email, VoteChoice choice, string? comment = null) => app.WithDbAsync(async db =>
+    {
+        db.Votes.Add(new Vote { NominationId = nominationId, MemberId = await UserIdAsync(db, email), Choice = choice, Comment = comment, CastAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    });
+
+    public static Task RecuseAsync(RecordsApp app, int nominationId, string email) => app.WithDbAsync(async db =>
+    {
+        db.Recusals.Add(new Recusal { NominationId = nominationId, MemberId = await UserIdAsync(db, email), At = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    });
+
+    public static Task<string> UserIdAsync(RecordsDbContext db, string email) => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+}
