@@ -114,10 +114,17 @@ public static partial class EmailTemplates
     }
 
     /// <summary>The wording in use: the Admin's, else the default. Fields missing from <paramref name="values"/> render empty.</summary>
-    public static async Task<(string Subject, string Body)> RenderAsync(RecordsDbContext db, string key, IReadOnlyDictionary<string, string> values, CancellationToken ct = default)
+    public static async Task<(string Subject, string Body)> RenderAsync(RecordsDbContext db, string key, IReadOnlyDictionary<string, string> values, CancellationToken ct = default) =>
+        Render(await WordingAsync(db, key, ct), values);
+
+    /// <summary>The wording in use for one message, read once when many messages of the kind are queued together.</summary>
+    public static async Task<(string Subject, string Body)> WordingAsync(RecordsDbContext db, string key, CancellationToken ct = default)
     {
         var definition = Get(key);
         var custom = await db.EmailTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, ct);
-        return (Render(custom?.Subject ?? definition.Subject, values).Trim(), Render(custom?.Body ?? definition.Body, values));
+        return (custom?.Subject ?? definition.Subject, custom?.Body ?? definition.Body);
     }
+
+    public static (string Subject, string Body) Render((string Subject, string Body) wording, IReadOnlyDictionary<string, string> values) =>
+        (Render(wording.Subject, values).Trim(), Render(wording.Body, values));
 }

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Records.Core.Data;
+using Records.Core.Fellows;
+using Records.Core.Mail;
+using Records.Core.Nominations;
+using Records.Web.Infrastructure;
+
+namespace Records.Web.Pages.Nominations.Rounds;
+
+/// <summary>
+/// Closing a round: what the rule will do to each nomination is shown first; confirming applies it in one save —
+/// accepted nominees join the roster, the rest carry into the next round or expire, and each nominator is told.
+/// </summary>
+public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+{
+    public sealed record Plan(int Id, string Nominee, int NomineeId, string NominatorName, string NominatorEmail, int FirstYear, int FirstQuarter,
+        Tally Tally, Outcome Outcome, bool AlreadyFellow)
+    {
+        public string LastRound => NameOf(Enumerable.Range(0, NominationOutcome.ActiveQuarters - 1).Aggregate((FirstYear, FirstQuarter), (r, _) => RoundCalendar.Next(r.FirstYear, r.FirstQuarter)));
+    }
+
+    public Round Round { get; private set; } = null!;
+    public List<Plan> Plans { get; private set; } = [];
+    public int Quorum => options.Value.Nominations.Quorum;
+    public string NextRound => NameOf(RoundCalendar.Next(Round.Year, Round.Quarter));
+
+    public static string NameOf((int Year, int Quarter) round) => $"Q{round.Quarter} {round.Year}";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Round.Status != RoundStatus.Open)
+        {
+            ModelState.AddModelError("", $"{Round.Name} is {Round.Status}; only an open round can be closed.");
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status409Conflict;
+            return refused;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (nextYear, nextQuarter) = RoundCalendar.Next(Round.Year, Round.Quarter);
+        var next = await db.Rounds.FirstOrDefaultAsync(r => r.Year == nextYear && r.Quarter == nextQuarter);
+        if (next is null && Plans.Any(p => p.Outcome == Outcome.CarriedOver))
+        {
+            db.Rounds.Add(next = new Round { Year = nextYear, Quarter = nextQuarter, CutOff = RoundCalendar.CutOff(nextYear, nextQuarter), ReviewEnds = RoundCalendar.ReviewEnds(nextYear, nextQuarter), Status = RoundStatus.Upcoming });
+        }
+        var ids = Plans.Select(p => p.Id).ToList();
+        var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id);
+        var position = await db.Fellows.Where(f => f.Year == Round.Year && f.Quarter == Round.Quarter).MaxAsync(f => (int?)f.Position) ?? -1;
+        var wording = new Dictionary<Outcome, (string, string)>
+        {
+            [Outcome.Accepted] = await EmailTemplates.WordingAsync(db, EmailTemplates.OutcomeAccepted),
+            [Outcome.CarriedOver] = await EmailTemplates.WordingAsync(db, EmailTemplates.OutcomeCarriedOver),
+            [Outcome.Expired] = await EmailTemplates.WordingAsync(db, EmailTemplates.OutcomeExpired),
+        };
+
+        foreach (var plan in Plans)
+        {
+            var nomination = nominations[plan.Id];
+            switch (plan.Outcome)
+            {
+                case Outcome.Accepted:
+                    nomination.Status = NominationStatus.Accepted;
+                    nomination.DecidedAt = now;
+                    if (!plan.AlreadyFellow)
+                        db.Fellows.Add(new Fellow { PersonId = plan.NomineeId, Year = Round.Year, Quarter = Round.Quarter, Position = ++position, Status = FellowStatus.Active, NominationId = plan.Id });
+                    break;
+                case Outcome.CarriedOver:
+                    nomination.Round = next!;
+                    break;
+                default:
+                    nomination.Status = NominationStatus.Expired;
+                    nomination.DecidedAt = now;
+                    break;
+            }
+            var (subject, body) = EmailTemplates.Render(wording[plan.Outcome], new Dictionary<string, string>
+            {
+                ["foundation"] = options.Value.FoundationName, ["nominator_name"] = plan.NominatorName, ["nominee_name"] = plan.Nominee,
+                ["round"] = Round.Name, ["next_round"] = NextRound, ["last_round"] = plan.LastRound,
+            });
+            db.Outbox.Add(OutboxMessage.Create([plan.NominatorEmail], subject, body, now));
+        }
+        Round.Status = RoundStatus.Closed;
+        Round.ClosedAt = now;
+        await db.SaveChangesAsync();
+
+        var accepted = Plans.Count(p => p.Outcome == Outcome.Accepted);
+        var carried = Plans.Count(p => p.Outcome == Outcome.CarriedOver);
+        var expired = Plans.Count(p => p.Outcome == Outcome.Expired);
+        var known = Plans.Count(p => p.Outcome == Outcome.Accepted && p.AlreadyFellow);
+        TempData["Flash"] = $"{Round.Name} is closed: {accepted} accepted, {carried} carried over to {NextRound}, {expired} expired." +
+                            (known > 0 ? $" {known} accepted nominee{(known == 1 ? " was" : "s were")} already on the roster and not added again." : "");
+        return RedirectToPage("Index");
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await db.Rounds.FirstOrDefaultAsync(r => r.Id == id) is not { } round) return false;
+        Round = round;
+        var rows = await db.Nominations.AsNoTracking().Where(n => n.RoundId == id && n.Status == NominationStatus.UnderReview)
+            .OrderBy(n => n.Nominee.Name).ThenBy(n => n.Id)
+            .Select(n => new
+            {
+                n.Id, Nominee = n.Nominee.Name, n.NomineeId, n.NominatorName, n.NominatorEmail,
+                First = db.Rounds.Where(r => r.Id == n.FirstRoundId).Select(r => new { r.Year, r.Quarter }).First(),
+                Yes = db.Votes.Count(v => v.NominationId == n.Id && v.Choice == VoteChoice.Yes),
+                No = db.Votes.Count(v => v.NominationId == n.Id && v.Choice == VoteChoice.No),
+                Abstain = db.Votes.Count(v => v.NominationId == n.Id && v.Choice == VoteChoice.Abstain),
+                AlreadyFellow = db.Fellows.Any(f => f.PersonId == n.NomineeId),
+            }).ToListAsync();
+        Plans = rows.Select(r =>
+        {
+            var tally = new Tally(r.Yes, r.No, r.Abstain);
+            var outcome = NominationOutcome.Decide(tally, Quorum, (r.First.Year, r.First.Quarter), (round.Year, round.Quarter));
+            return new Plan(r.Id, r.Nominee, r.NomineeId, r.NominatorName, r.NominatorEmail, r.First.Year, r.First.Quarter, tally, outcome, r.AlreadyFellow);
+        }).ToList();
+        return true;
+    }
+}

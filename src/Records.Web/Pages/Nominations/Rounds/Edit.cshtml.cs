@@ -1,0 +1,88 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
+using Records.Core.Nominations;
+using Records.Web.Infrastructure;
+
+namespace Records.Web.Pages.Nominations.Rounds;
+
+/// <summary>The Chair moves a round's cut-off or end of review, within its quarter; a closed round keeps its dates.</summary>
+public class EditModel(RecordsDbContext db) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public Round Round { get; private set; } = null!;
+
+    public class InputModel
+    {
+        public DateOnly? CutOff { get; set; }
+        public DateOnly? ReviewEnds { get; set; }
+        public Guid Version { get; set; }
+    }
+
+    public class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(Round round)
+        {
+            var quarterStarts = new DateOnly(round.Year, (round.Quarter - 1) * 3 + 1, 1);
+            var quarterEnds = quarterStarts.AddMonths(3).AddDays(-1);
+            RuleFor(x => x.CutOff).NotNull().WithMessage("Enter the cut-off date.")
+                .InclusiveBetween(quarterStarts, quarterEnds).WithMessage($"The cut-off must fall within Q{round.Quarter} {round.Year} ({quarterStarts:MMM d} to {quarterEnds:MMM d, yyyy}).");
+            RuleFor(x => x.ReviewEnds).NotNull().WithMessage("Enter the end of review.")
+                .InclusiveBetween(quarterStarts, quarterEnds.AddMonths(1)).WithMessage($"Review must end by {quarterEnds.AddMonths(1):MMM d, yyyy}, a month after the quarter.")
+                .GreaterThan(x => x.CutOff).When(x => x.CutOff is not null).WithMessage("Review must end after the cut-off.");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Input = new InputModel { CutOff = Round.CutOff, ReviewEnds = Round.ReviewEnds, Version = Round.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Round.Status == RoundStatus.Closed)
+        {
+            ModelState.AddModelError("", $"{Round.Name} is closed; its dates are part of the record and stay as they are.");
+            return Status(StatusCodes.Status409Conflict);
+        }
+        if (!ModelState.AddErrors(new Validator(Round).Validate(Input))) return this.Invalid();
+        if (Round.Version != Input.Version)
+        {
+            ModelState.AddModelError("", "Someone else changed this round while you were editing. Reload the page to see their dates, then make your change again.");
+            return Status(StatusCodes.Status409Conflict);
+        }
+        Round.CutOff = Input.CutOff!.Value;
+        Round.ReviewEnds = Input.ReviewEnds!.Value;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Someone else changed this round at the same moment. Reload the page and try again.");
+            return Status(StatusCodes.Status409Conflict);
+        }
+        TempData["Flash"] = $"{Round.Name}: cut-off {Round.CutOff:MMM d, yyyy}, review ends {Round.ReviewEnds:MMM d, yyyy}.";
+        return RedirectToPage("Index");
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await db.Rounds.FirstOrDefaultAsync(r => r.Id == id) is not { } round) return false;
+        Round = round;
+        return true;
+    }
+
+    private PageResult Status(int code)
+    {
+        var result = Page();
+        result.StatusCode = code;
+        return result;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Records.Core.Data;
+using Records.Core.Nominations;
+using Records.Web.Infrastructure;
+using Records.Web.Nominations;
+
+namespace Records.Web.Pages.Nominations.Rounds;
+
+/// <summary>The Chair's rounds: open one for votes, remind those who owe votes, close it, move its dates, add the next.</summary>
+public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 12;
+
+    [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
+
+    public sealed record Row(int Id, int Year, int Quarter, DateOnly CutOff, DateOnly ReviewEnds, RoundStatus Status, DateTime? ClosedAt,
+        DateTime? ReminderSentAt, int UnderReview, int Decided)
+    {
+        public string Name => $"Q{Quarter} {Year}";
+    }
+
+    public Paged<Row> Rounds { get; private set; } = new([], 1, PageSize, 0);
+    public Dictionary<int, int> Owing { get; private set; } = [];
+    public (int Year, int Quarter)? NextMissing { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter)
+            .Select(r => new Row(r.Id, r.Year, r.Quarter, r.CutOff, r.ReviewEnds, r.Status, r.ClosedAt, r.ReminderSentAt,
+                db.Nominations.Count(n => n.RoundId == r.Id && n.Status == NominationStatus.UnderReview),
+                db.Nominations.Count(n => n.RoundId == r.Id && n.Status != NominationStatus.UnderReview)))
+            .ToPagedAsync(P, PageSize);
+        foreach (var open in await db.Rounds.AsNoTracking().Where(r => r.Status == RoundStatus.Open).Select(r => r.Id).ToListAsync())
+        {
+            Owing[open] = (await VoteReminders.OwingAsync(db, open)).Count;
+        }
+        NextMissing = await NextToCreateAsync();
+    }
+
+    public async Task<IActionResult> OnPostOpenAsync(int id)
+    {
+        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == id);
+        if (round is null) return NotFound();
+        if (round.Status != RoundStatus.Upcoming) return await RefuseAsync($"{round.Name} is {round.Status}; only an upcoming round can be opened.");
+        round.Status = RoundStatus.Open;
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"{round.Name} is open: the Work Group can vote until {round.ReviewEnds:MMM d, yyyy}.";
+        return RedirectToPage(new { p = P });
+    }
+
+    public async Task<IActionResult> OnPostRemindAsync(int id)
+    {
+        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == id);
+        if (round is null) return NotFound();
+        if (round.Status != RoundStatus.Open) return await RefuseAsync($"{round.Name} is {round.Status}; reminders go out only for an open round.");
+        var reminded = await VoteReminders.QueueAsync(db, round, options.Value, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = reminded == 0 ? "Every member has voted or recused on every nomination; nobody was reminded." : $"Reminded {reminded} member{(reminded == 1 ? "" : "s")}.";
+        return RedirectToPage(new { p = P });
+    }
+
+    public async Task<IActionResult> OnPostCreateNextAsync()
+    {
+        if (await NextToCreateAsync() is not var (year, quarter)) return await RefuseAsync("The next quarter's round already exists.");
+        db.Rounds.Add(new Round { Year = year, Quarter = quarter, CutOff = RoundCalendar.CutOff(year, quarter), ReviewEnds = RoundCalendar.ReviewEnds(year, quarter), Status = RoundStatus.Upcoming });
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"Q{quarter} {year} is ready; it takes nominations until {RoundCalendar.CutOff(year, quarter):MMM d, yyyy}.";
+        return RedirectToPage();
+    }
+
+    public string Link(int page) => $"/Nominations/Rounds?p={page}";
+
+    /// <summary>The quarter after the latest round, or the current quarter when there is none; null when it exists already.</summary>
+    private async Task<(int Year, int Quarter)?> NextToCreateAsync()
+    {
+        var today = RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+        var current = RoundCalendar.RoundFor(today);
+        var latest = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter).Select(r => new { r.Year, r.Quarter }).FirstOrDefaultAsync();
+        if (latest is null) return current;
+        var next = RoundCalendar.Next(latest.Year, latest.Quarter);
+        return (next.Year * 4 + next.Quarter) > (current.Year * 4 + current.Quarter) + 1 ? null : next;
+    }
+
+    private async Task<IActionResult> RefuseAsync(string message)
+    {
+        ModelState.AddModelError("", message);
+        await OnGetAsync();
+        var result = Page();
+        result.StatusCode = StatusCodes.Status409Conflict;
+        return result;
+    }
+}

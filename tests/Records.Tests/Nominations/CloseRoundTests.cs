@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Fellows;
+using Records.Core.Nominations;
+using Records.Tests.Infrastructure;
+
+namespace Records.Tests.Nominations;
+
+public class CloseRoundTests(RecordsApp app) : IClassFixture<RecordsApp>
+{
+    private static readonly string[] Members = ["m1@example.org", "m2@example.org", "m3@example.org", "m4@example.org", "m5@example.org"];
+    private static int made;
+
+    private async Task<HttpClient> ChairAsync()
+    {
+        if (Interlocked.Exchange(ref made, 1) == 0)
+        {
+            foreach (var m in Members) await app.CreateUserAsync(m, "Member-pass-2026", "WorkGroup");
+        }
+        var client = app.Browser();
+        await client.LoginAsRoleAsync("Chair");
+        return client;
+    }
+
+    private async Task VotesAsync(int nomination, params VoteChoice[] choices)
+    {
+        for (var i = 0; i < choices.Length; i++) await ReviewData.VoteAsync(app, nomination, Members[i], choices[i]);
+    }
+
+    [Fact]
+    public async Task ClosingAcceptsCarriesOverAndExpiresByTheRuleAndTellsEachNominator()
+    {
+        var client = await ChairAsync();
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var accepted = await ReviewData.NominationAsync(app, round, "Accepted Person");
+        var noQuorum = await ReviewData.NominationAsync(app, round, "Too Few Votes");
+        var old = await ReviewData.NominationAsync(app, round, "Fourth Quarter");
+        await VotesAsync(accepted, VoteChoice.Yes, VoteChoice.Yes, VoteChoice.Yes, VoteChoice.No, VoteChoice.Abstain);
+        await VotesAsync(noQuorum, VoteChoice.Yes, VoteChoice.Yes);
+        await VotesAsync(old, VoteChoice.No, VoteChoice.No, VoteChoice.Yes, VoteChoice.No, VoteChoice.No);
+        var (year, quarter) = await app.WithDbAsync(async db =>
+        {
+            var r = await db.Rounds.SingleAsync(x => x.Id == round);
+            var (fy, fq) = RoundCalendar.Previous(r.Year, r.Quarter);
+            (fy, fq) = RoundCalendar.Previous(fy, fq);
+            (fy, fq) = RoundCalendar.Previous(fy, fq);
+            var first = new Round { Year = fy, Quarter = fq, CutOff = RoundCalendar.CutOff(fy, fq), ReviewEnds = RoundCalendar.ReviewEnds(fy, fq), Status = RoundStatus.Closed };
+            db.Rounds.Add(first);
+            await db.SaveChangesAsync();
+            (await db.Nominations.SingleAsync(n => n.Id == old)).FirstRoundId = first.Id;
+            await db.SaveChangesAsync();
+            return (r.Year, r.Quarter);
+        });
+
+        var confirm = await client.GetPageAsync($"/Nominations/Rounds/Close/{round}");
+        Assert.Equal("Accepted", confirm.QuerySelector($"tr[data-nomination='{accepted}']")!.GetAttribute("data-outcome"));
+        Assert.Equal("CarriedOver", confirm.QuerySelector($"tr[data-nomination='{noQuorum}']")!.GetAttribute("data-outcome"));
+        Assert.Equal("Expired", confirm.QuerySelector($"tr[data-nomination='{old}']")!.GetAttribute("data-outcome"));
+
+        var closed = await client.SubmitFormAsync(confirm, $"/Nominations/Rounds/Close/{round}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var (next, nextName) = (RoundCalendar.Next(year, quarter), $"Q{RoundCalendar.Next(year, quarter).Quarter} {RoundCalendar.Next(year, quarter).Year}");
+        Assert.Contains($"1 accepted, 1 carried over to {nextName}, 1 expired", (await client.GetPageAsync("/Nominations/Rounds")).QuerySelector(".flash")!.TextContent);
+
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Equal(RoundStatus.Closed, (await db.Rounds.SingleAsync(r => r.Id == round)).Status);
+            var a = await db.Nominations.SingleAsync(n => n.Id == accepted);
+            Assert.Equal(NominationStatus.Accepted, a.Status);
+            var fellow = await db.Fellows.SingleAsync(f => f.NominationId == accepted);
+            Assert.Equal((year, quarter, a.NomineeId, FellowStatus.Active), (fellow.Year, fellow.Quarter, fellow.PersonId, fellow.Status));
+            var carried = await db.Nominations.Include(n => n.Round).SingleAsync(n => n.Id == noQuorum);
+            Assert.Equal((NominationStatus.UnderReview, next.Year, next.Quarter, RoundStatus.Upcoming), (carried.Status, carried.Round.Year, carried.Round.Quarter, carried.Round.Status));
+            Assert.Equal(NominationStatus.Expired, (await db.Nominations.SingleAsync(n => n.Id == old)).Status);
+            var mail = await db.Outbox.Where(m => m.To == "nora@example.org").Select(m => m.Subject).ToListAsync();
+            Assert.Contains("Accepted Person is a Python Software Foundation Fellow", mail);
+            Assert.Contains($"Your nomination of Too Few Votes carries into {nextName}", mail);
+            Assert.Contains("Your nomination of Fourth Quarter has expired", mail);
+        });
+    }
+
+    [Theory]
+    [InlineData(RoundStatus.Upcoming)]
+    [InlineData(RoundStatus.Closed)]
+    public async Task ARoundThatIsNotOpenCannotBeClosed(RoundStatus status)
+    {
+        var client = await ChairAsync();
+        var open = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var nomination = await ReviewData.NominationAsync(app, open, "Stays Put");
+        var confirm = await client.GetPageAsync($"/Nominations/Rounds/Close/{open}");
+        await app.WithDbAsync(async db => { (await db.Rounds.SingleAsync(r => r.Id == open)).Status = status; await db.SaveChangesAsync(); });
+
+        var response = await client.SubmitFormAsync(confirm, $"/Nominations/Rounds/Close/{open}", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("only an open round can be closed", (await response.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Equal(NominationStatus.UnderReview, await app.WithDbAsync(db => db.Nominations.Where(n => n.Id == nomination).Select(n => n.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AMemberWhoIsNotChairCannotClose()
+    {
+        await ChairAsync();
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var member = app.Browser();
+        await member.LoginAsync("workgroup@records.local");
+        var token = (await member.GetPageAsync("/Account/ChangePassword")).QuerySelector("[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await member.PostAsync($"/Nominations/Rounds/Close/{round}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(RoundStatus.Open, await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == round).Select(r => r.Status).SingleAsync()));
+    }
+}
