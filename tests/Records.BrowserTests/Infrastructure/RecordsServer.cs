@@ -9,7 +9,7 @@ namespace Records.BrowserTests.Infrastructure;
 /// The app as its own process on a real Kestrel port, with a fresh SQLite file and mail pickup folder, and one
 /// headless Chromium to drive it. Tests open a browser context each, so cookies never carry from one test to the next.
 /// </summary>
-public sealed partial class RecordsServer : IAsyncLifetime
+public partial class RecordsServer : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -22,6 +22,9 @@ public sealed partial class RecordsServer : IAsyncLifetime
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "records-browser-tests", Guid.NewGuid().ToString("N"));
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
+
+    /// <summary>Settings a test class adds, as environment variables (for example a smaller quorum).</summary>
+    protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public async ValueTask InitializeAsync()
     {
@@ -83,6 +86,7 @@ public sealed partial class RecordsServer : IAsyncLifetime
         info.Environment["Records__DatabasePath"] = Path.Combine(Folder, "records.db");
         info.Environment["Records__SeedDevelopmentUsers"] = "true";
         info.Environment["Records__Mail__PickupFolder"] = Path.Combine(Folder, "mail-pickup");
+        foreach (var (key, value) in Settings) info.Environment[key] = value;
 
         var started = new Process { StartInfo = info, EnableRaisingEvents = true };
         started.OutputDataReceived += (_, e) => OnOutput(e.Data);
