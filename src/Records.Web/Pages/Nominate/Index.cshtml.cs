@@ -93,7 +93,7 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
 
         private void Link(System.Linq.Expressions.Expression<Func<InputModel, string>> field, string what) =>
             RuleFor(field).MaximumLength(500).WithMessage($"Keep the {what} address to 500 characters.")
-                .Must(url => url.Length == 0 || IsWebAddress(url)).WithMessage($"Enter the {what} as a full web address starting with https://.");
+                .Must(url => url.Length == 0 || IsWebAddress(url)).WithMessage($"Enter the full address of the {what}, with https:// at the start.");
 
         private static bool IsEmail(string email) =>
             System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && !email.Contains(',');
