@@ -54,6 +54,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 });
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "Records.Antiforgery");
 builder.Services.AddRecordsAuthorization();
+builder.Services.AddRecordsRateLimits();
 builder.Services.AddRazorPages(options => options.Conventions.AddRecordsConventions());
 // Validators say what is required, in the users' words; MVC's implicit "field is required" would duplicate them.
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
@@ -94,6 +95,7 @@ app.Use((context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapRazorPages();
 app.MapHealth();
 

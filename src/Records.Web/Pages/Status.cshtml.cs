@@ -28,6 +28,7 @@ public class StatusModel : PageModel
             404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
             400 => ("That request could not be understood", "Go back and try again."),
             413 => ("That upload is too large", "Go back and choose a smaller file; each page that takes a file says its limit."),
+            429 => ("Too many requests from your address", "Too many forms have been sent from your network address in the last hour. This one was not saved: go back to keep what you wrote, and send it again in an hour."),
             _ => ("Something went wrong", "The request could not be completed."),
         };
         var result = Page();

@@ -1,0 +1,168 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Records.Core.Data;
+using Records.Core.People;
+using Records.Core.Text;
+using Records.Web.Infrastructure;
+
+namespace Records.Web.Pages.Nominate;
+
+/// <summary>The public Fellow nomination form: no login, so it guards itself with a honeypot, a submission key and a rate limit.</summary>
+[EnableRateLimiting(RateLimits.Nominations)]
+public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+{
+    /// <summary>Sent by the live preview script, which wants the rendered statement alone.</summary>
+    public const string FragmentHeader = "X-Records-Fragment";
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public string? PreviewHtml { get; private set; }
+    public FellowMatch? Fellow { get; private set; }
+
+    public sealed record FellowMatch(string Name, int Year, int Quarter);
+
+    public class InputModel
+    {
+        public string NomineeName { get; set; } = "";
+        public string NomineeEmail { get; set; } = "";
+        public string Website { get; set; } = "";
+        public string GitHub { get; set; } = "";
+        public string Twitter { get; set; } = "";
+        public string LinkedIn { get; set; } = "";
+        public string Mastodon { get; set; } = "";
+        public string Other { get; set; } = "";
+        public string Statement { get; set; } = "";
+        public string NominatorName { get; set; } = "";
+        public string NominatorEmail { get; set; } = "";
+        /// <summary>Ticked to nominate someone who shares a Fellow's name or email (the form warns first).</summary>
+        public bool ConfirmFellow { get; set; }
+        public string SubmissionKey { get; set; } = "";
+        /// <summary>The honeypot: hidden from people, so only a robot fills it in.</summary>
+        public string Website2 { get; set; } = "";
+
+        /// <summary>The links given, in the form's order.</summary>
+        public IEnumerable<(LinkKind Kind, string Url)> Links() =>
+            new[] { (LinkKind.Website, Website), (LinkKind.GitHub, GitHub), (LinkKind.Twitter, Twitter), (LinkKind.LinkedIn, LinkedIn), (LinkKind.Mastodon, Mastodon), (LinkKind.Other, Other) }
+                .Where(l => l.Item2.Length > 0);
+
+        /// <summary>Trims every field; an empty field binds as null.</summary>
+        public void Normalize()
+        {
+            foreach (var property in typeof(InputModel).GetProperties().Where(p => p.PropertyType == typeof(string)))
+            {
+                property.SetValue(this, ((string?)property.GetValue(this))?.Trim() ?? "");
+            }
+            // Browsers send a textarea's line breaks as CR LF; counted once, as the person typing sees them.
+            Statement = Statement.Replace("\r\n", "\n");
+        }
+    }
+
+    public class Validator : AbstractValidator<InputModel>
+    {
+        public const int StatementMinimum = 120;
+        public const int StatementMaximum = 20000;
+
+        public Validator()
+        {
+            RuleFor(x => x.NomineeName).NotEmpty().WithMessage("Enter the name of the person you nominate.")
+                .MaximumLength(200).WithMessage("Keep the name to 200 characters.");
+            RuleFor(x => x.NomineeEmail).NotEmpty().WithMessage("Enter the nominee's email address, so the Work Group can reach them.")
+                .Must(IsEmail).WithMessage("Enter an email address like name@example.org.")
+                .MaximumLength(320).WithMessage("Keep the email address to 320 characters.");
+            Link(x => x.Website, "website");
+            Link(x => x.GitHub, "GitHub profile");
+            Link(x => x.Twitter, "Twitter/X profile");
+            Link(x => x.LinkedIn, "LinkedIn profile");
+            Link(x => x.Mastodon, "Mastodon profile");
+            Link(x => x.Other, "link");
+            RuleFor(x => x.Statement).NotEmpty().WithMessage("Tell the Work Group why this person should be a Fellow.")
+                .MinimumLength(StatementMinimum).WithMessage(x => $"Write at least {StatementMinimum} characters about their contributions (so far {x.Statement.Length}).")
+                .MaximumLength(StatementMaximum).WithMessage(x => $"Keep the statement to {StatementMaximum:N0} characters (it has {x.Statement.Length:N0}).");
+            RuleFor(x => x.NominatorName).NotEmpty().WithMessage("Enter your name.")
+                .MaximumLength(200).WithMessage("Keep your name to 200 characters.");
+            RuleFor(x => x.NominatorEmail).NotEmpty().WithMessage("Enter your email address: the confirmation goes there.")
+                .Must(IsEmail).WithMessage("Enter an email address like name@example.org.")
+                .MaximumLength(320).WithMessage("Keep the email address to 320 characters.")
+                .Must((x, email) => !string.Equals(email, x.NomineeEmail, StringComparison.OrdinalIgnoreCase))
+                .WithMessage("You cannot nominate yourself. Ask someone who knows your work to nominate you.");
+        }
+
+        private void Link(System.Linq.Expressions.Expression<Func<InputModel, string>> field, string what) =>
+            RuleFor(field).MaximumLength(500).WithMessage($"Keep the {what} address to 500 characters.")
+                .Must(url => url.Length == 0 || IsWebAddress(url)).WithMessage($"Enter the full address of the {what}, with https:// at the start.");
+
+        private static bool IsEmail(string email) =>
+            System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && !email.Contains(',');
+
+        private static bool IsWebAddress(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.');
+    }
+
+    public void OnGet() => Input.SubmissionKey = Guid.NewGuid().ToString();
+
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        Input.Normalize();
+        PreviewHtml = SafeMarkdown.ToHtml(Input.Statement);
+        if (Request.Headers.ContainsKey(FragmentHeader)) return Partial("_StatementPreview", this);
+        EnsureSubmissionKey();
+        Fellow = await FindFellowAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Input.Normalize();
+        // A robot gets the same answer as a person, so it learns nothing from the response.
+        if (Input.Website2.Length > 0) return RedirectToPage("Thanks");
+        if (!EnsureSubmissionKey())
+        {
+            ModelState.AddModelError("", "This form had lost its place. Check the details and send it again.");
+            return this.Invalid();
+        }
+        if (await db.Nominations.AnyAsync(n => n.SubmissionKey == Input.SubmissionKey)) return Received();
+
+        PreviewHtml = SafeMarkdown.ToHtml(Input.Statement);
+        Fellow = await FindFellowAsync();
+        var valid = ModelState.AddErrors(new Validator().Validate(Input));
+        if (Fellow is not null && !Input.ConfirmFellow)
+        {
+            ModelState.AddModelError("Input.ConfirmFellow", "Tick the box to confirm that you mean to nominate this person.");
+            valid = false;
+        }
+        if (!valid) return this.Invalid();
+        return await SaveAsync();
+    }
+
+    private RedirectToPageResult Received() => RedirectToPage("Received", new { key = Input.SubmissionKey });
+
+    /// <summary>Keeps the form's key (normalised); a missing or tampered one is replaced. False when it was replaced.</summary>
+    private bool EnsureSubmissionKey()
+    {
+        if (Guid.TryParse(Input.SubmissionKey, out var key))
+        {
+            Input.SubmissionKey = key.ToString();
+            return true;
+        }
+        Input.SubmissionKey = Guid.NewGuid().ToString();
+        ModelState.Remove("Input.SubmissionKey");
+        return false;
+    }
+
+    /// <summary>A Fellow with the nominee's email or name (names compared without case): the form warns before a second induction.</summary>
+    private async Task<FellowMatch?> FindFellowAsync()
+    {
+        var name = Input.NomineeName.ToLowerInvariant();
+        var email = Input.NomineeEmail.ToLowerInvariant();
+        if (name.Length == 0 && email.Length == 0) return null;
+        return await db.Fellows.AsNoTracking()
+            .Where(f => (email != "" && f.Person.Email != null && f.Person.Email.ToLower() == email) || (name != "" && f.Person.Name.ToLower() == name))
+            .OrderBy(f => f.Year).ThenBy(f => f.Quarter)
+            .Select(f => new FellowMatch(f.Person.Name, f.Year, f.Quarter))
+            .FirstOrDefaultAsync();
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
+
+namespace Records.Web.Pages.Nominate;
+
+/// <summary>After a nomination is sent: which round it joined and when that round's cut-off is. The key is the form's own.</summary>
+public class ReceivedModel(RecordsDbContext db) : PageModel
+{
+    public sealed record Summary(string NomineeName, string NominatorEmail, int Year, int Quarter, DateOnly CutOff, DateOnly ReviewEnds)
+    {
+        public string Round => $"Q{Quarter} {Year}";
+    }
+
+    public Summary Nomination { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key)) return NotFound();
+        var found = await db.Nominations.AsNoTracking()
+            .Where(n => n.SubmissionKey == key)
+            .Select(n => new Summary(n.Nominee.Name, n.NominatorEmail, n.Round.Year, n.Round.Quarter, n.Round.CutOff, n.Round.ReviewEnds))
+            .FirstOrDefaultAsync();
+        if (found is null) return NotFound();
+        Nomination = found;
+        return Page();
+    }
+}
