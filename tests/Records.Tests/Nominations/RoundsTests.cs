@@ -109,6 +109,22 @@ public class RoundsTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
+    public async Task AStaleDateEditIsRefusedWithAConflict()
+    {
+        var client = await ChairAsync();
+        var id = await ReviewData.RoundAsync(app, RoundStatus.Upcoming);
+        var round = await RoundAsync(id);
+        var form = await client.GetPageAsync($"/Nominations/Rounds/Edit/{id}");
+        await client.SubmitAsync($"/Nominations/Rounds/Edit/{id}", new Dictionary<string, string> { ["Input.CutOff"] = round.CutOff.AddDays(1).ToString("yyyy-MM-dd"), ["Input.ReviewEnds"] = round.ReviewEnds.ToString("yyyy-MM-dd") });
+
+        var stale = await client.SubmitFormAsync(form, $"/Nominations/Rounds/Edit/{id}", new Dictionary<string, string> { ["Input.CutOff"] = round.CutOff.AddDays(2).ToString("yyyy-MM-dd"), ["Input.ReviewEnds"] = round.ReviewEnds.ToString("yyyy-MM-dd") });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Someone else changed this round", (await stale.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Equal(round.CutOff.AddDays(1), (await RoundAsync(id)).CutOff);
+    }
+
+    [Fact]
     public async Task AClosedRoundKeepsItsDates()
     {
         var client = await ChairAsync();
