@@ -953,6 +953,10 @@ namespace Records.Migrations.Migrations
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT");
 
@@ -1015,6 +1019,48 @@ namespace Records.Migrations.Migrations
                         {
                             t.HasCheckConstraint("CK_ServiceAward_Quarter", "Quarter BETWEEN 1 AND 4");
                         });
+                });
+
+            modelBuilder.Entity("Records.Core.ServiceAwards.ServiceAwardEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceAwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceAwardId", "At");
+
+                    b.ToTable("ServiceAwardEvents");
                 });
 
             modelBuilder.Entity("Records.Core.Sponsors.Payment", b =>
@@ -1468,6 +1514,15 @@ namespace Records.Migrations.Migrations
                     b.Navigation("RecipientPerson");
                 });
 
+            modelBuilder.Entity("Records.Core.ServiceAwards.ServiceAwardEvent", b =>
+                {
+                    b.HasOne("Records.Core.ServiceAwards.ServiceAward", null)
+                        .WithMany("History")
+                        .HasForeignKey("ServiceAwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Records.Core.Sponsors.Payment", b =>
                 {
                     b.HasOne("Records.Core.Sponsors.Sponsorship", null)
@@ -1522,6 +1577,11 @@ namespace Records.Migrations.Migrations
             modelBuilder.Entity("Records.Core.People.Person", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Records.Core.ServiceAwards.ServiceAward", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Records.Core.Sponsors.SponsorProgram", b =>

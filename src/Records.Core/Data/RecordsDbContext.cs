@@ -30,6 +30,7 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
     public DbSet<Fellow> Fellows => Set<Fellow>();
     public DbSet<ServiceAward> ServiceAwards => Set<ServiceAward>();
+    public DbSet<ServiceAwardEvent> ServiceAwardEvents => Set<ServiceAwardEvent>();
     public DbSet<SponsorProgram> SponsorPrograms => Set<SponsorProgram>();
     public DbSet<SponsorPackage> SponsorPackages => Set<SponsorPackage>();
     public DbSet<Sponsor> Sponsors => Set<Sponsor>();

@@ -19,6 +19,8 @@ public static partial class EmailTemplates
     public const string OutcomeAccepted = "outcome-accepted";
     public const string OutcomeCarriedOver = "outcome-carried-over";
     public const string OutcomeExpired = "outcome-expired";
+    public const string AwardProposed = "award-proposed";
+    public const string AwardDecided = "award-decided";
 
     public static readonly IReadOnlyList<EmailTemplateDefinition> All =
     [
@@ -81,6 +83,24 @@ public static partial class EmailTemplates
             Your nomination of {{ nominee_name }} was reviewed for four quarters, up to the {{ round }} round, without being accepted, and has now expired. You are welcome to nominate them again with more about their contributions.
 
             The {{ foundation }} Fellow Work Group
+            """),
+        new(AwardProposed, "Award proposal received (to the Board)", "to each Board member and the Board list, when a Community Service Award is proposed",
+            ["foundation", "recipient_name", "proposer_name", "quarter", "proposal_url"],
+            "Community Service Award proposal: {{ recipient_name }} ({{ quarter }})",
+            """
+            {{ proposer_name }} proposes {{ recipient_name }} for the {{ quarter }} Community Service Award.
+
+            The proposal is confidential until the Board approves it. Read it and decide here: {{ proposal_url }}
+            """),
+        new(AwardDecided, "Award decision (to the proposer)", "to the proposer, when the Board approves, holds over or declines the proposal",
+            ["foundation", "proposer_name", "recipient_name", "quarter", "decision", "resolution"],
+            "Your Community Service Award proposal for {{ recipient_name }}",
+            """
+            Dear {{ proposer_name }},
+
+            Thank you for proposing {{ recipient_name }} for the {{ foundation }} Community Service Award. The Board has {{ decision }}.
+            {{ resolution }}
+            The {{ foundation }} Board of Directors
             """),
     ];
 

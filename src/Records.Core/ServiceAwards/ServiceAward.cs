@@ -29,7 +29,26 @@ public class ServiceAward : IVersioned
     public string? Currency { get; set; }
     public bool? PyConRegistration { get; set; }
     public DateOnly? PaidOn { get; set; }
+    /// <summary>Who entered the proposal: a signed-in user's name, or null for the public form.</summary>
+    public string? EnteredBy { get; set; }
+    public List<ServiceAwardEvent> History { get; set; } = [];
     public Guid Version { get; set; }
+}
+
+public enum ServiceAwardAction { Proposed, Approved, HeldOver, Declined, Reopened, Paid }
+
+/// <summary>One step in a proposal's life, kept for good: who did what, when, and for which quarter.</summary>
+public class ServiceAwardEvent
+{
+    public int Id { get; set; }
+    public int ServiceAwardId { get; set; }
+    public ServiceAwardAction Action { get; set; }
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    public string? Note { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+    public required string By { get; set; }
+    public DateTime At { get; set; }
 }
 
 public class ServiceAwardConfiguration : IEntityTypeConfiguration<ServiceAward>
@@ -44,6 +63,18 @@ public class ServiceAwardConfiguration : IEntityTypeConfiguration<ServiceAward>
         b.Property(a => a.Currency).HasMaxLength(3);
         b.HasOne(a => a.RecipientPerson).WithMany().HasForeignKey(a => a.RecipientPersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.Status, a.Year, a.Quarter });
+        b.Property(a => a.EnteredBy).HasMaxLength(256);
+        b.HasMany(a => a.History).WithOne().HasForeignKey(e => e.ServiceAwardId).OnDelete(DeleteBehavior.Cascade);
         b.ToTable(t => t.HasCheckConstraint("CK_ServiceAward_Quarter", "Quarter BETWEEN 1 AND 4"));
+    }
+}
+
+public class ServiceAwardEventConfiguration : IEntityTypeConfiguration<ServiceAwardEvent>
+{
+    public void Configure(EntityTypeBuilder<ServiceAwardEvent> b)
+    {
+        b.Property(e => e.Note).HasMaxLength(4000);
+        b.Property(e => e.By).HasMaxLength(256);
+        b.HasIndex(e => new { e.ServiceAwardId, e.At });
     }
 }

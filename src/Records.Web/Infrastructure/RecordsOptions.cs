@@ -20,6 +20,9 @@ public sealed class RecordsOptions
     /// <summary>The address people reach Records at, for links in emails sent without a request (reminders).</summary>
     public string BaseUrl { get; set; } = "http://localhost:5080";
     public NominationOptions Nominations { get; set; } = new();
+    /// <summary>The Board's list address, copied on new Community Service Award proposals.</summary>
+    public string? BoardListAddress { get; set; }
+    public ServiceAwardOptions ServiceAwards { get; set; } = new();
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
@@ -38,6 +41,13 @@ public sealed class NominationOptions
     public int ReminderDaysBeforeReviewEnds { get; set; } = 5;
     /// <summary>Nominations one address may submit per hour through the public form.</summary>
     public int PerAddressPerHour { get; set; } = 5;
+}
+
+public sealed class ServiceAwardOptions
+{
+    /// <summary>The award's cash amount in minor units: 599 USD.</summary>
+    public long AmountMinor { get; set; } = 599_00;
+    public string Currency { get; set; } = "USD";
 }
 
 public sealed class FirstAdminOptions

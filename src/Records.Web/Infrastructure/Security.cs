@@ -12,6 +12,8 @@ public static class Policies
     public const string Board = "Board";
     /// <summary>The financial records: Staff keep them, the Board reads them.</summary>
     public const string Finance = "Finance";
+    /// <summary>Community Service Award proposals: the Board decides them, Staff keep them.</summary>
+    public const string Awards = "Awards";
 
     public static IServiceCollection AddRecordsAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
@@ -22,6 +24,7 @@ public static class Policies
             .AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Admin))
             .AddPolicy(Board, p => p.RequireRole(Roles.Board))
             .AddPolicy(Finance, p => p.RequireRole(Roles.Staff, Roles.Board, Roles.Admin))
+            .AddPolicy(Awards, p => p.RequireRole(Roles.Staff, Roles.Board))
             .Services;
 
     /// <summary>Folder-wide rules, so a page added to a folder is protected before anyone remembers to.</summary>
@@ -33,6 +36,10 @@ public static class Policies
         conventions.AuthorizeFolder("/Fellows", Staff);
         conventions.AllowAnonymousToPage("/Fellows/Index");
         conventions.AllowAnonymousToFolder("/Nominate");
+        conventions.AuthorizeFolder("/ServiceAwards", Awards);
+        conventions.AllowAnonymousToPage("/ServiceAwards/Propose");
+        conventions.AllowAnonymousToPage("/ServiceAwards/Proposed");
+        conventions.AllowAnonymousToPage("/ServiceAwards/Recipients");
         conventions.AllowAnonymousToPage("/Index");
         conventions.AllowAnonymousToPage("/Error");
         conventions.AllowAnonymousToPage("/Status");
