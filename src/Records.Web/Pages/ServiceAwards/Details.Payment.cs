@@ -1,0 +1,51 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Records.Core.ServiceAwards;
+using Records.Web.Infrastructure;
+
+namespace Records.Web.Pages.ServiceAwards;
+
+/// <summary>Staff record what an approved award gave: the cash paid and whether a PyCon US registration went with it.</summary>
+public partial class DetailsModel
+{
+    [BindProperty] public PaymentInput Payment { get; set; } = new();
+
+    public class PaymentInput : VersionInput
+    {
+        public string? Amount { get; set; }
+        public string Currency { get; set; } = "USD";
+        public bool PyConRegistration { get; set; }
+        public DateOnly? PaidOn { get; set; }
+    }
+
+    public class PaymentValidator : AbstractValidator<PaymentInput>
+    {
+        public PaymentValidator(DateOnly today, DateOnly? decidedOn)
+        {
+            RuleFor(x => x.Currency).Matches("^[A-Z]{3}$").WithMessage("Use a three-letter currency code such as USD.");
+            RuleFor(x => x.Amount).NotEmpty().WithMessage("Enter the amount paid.")
+                .Must((x, amount) => Core.Money.Money.TryParse(amount, x.Currency, out var minor) && minor > 0).WithMessage("Enter an amount above zero, such as 599 or 599.00.");
+            RuleFor(x => x.PaidOn).NotNull().WithMessage("Enter the date it was paid.")
+                .LessThanOrEqualTo(today).WithMessage("The payment date cannot be in the future.")
+                .GreaterThanOrEqualTo(decidedOn ?? DateOnly.MinValue).WithMessage("The award was paid after the Board approved it; check the date.");
+        }
+    }
+
+    public async Task<IActionResult> OnPostPaymentAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!IsStaff) return Forbid();
+        if (Award.Status != ServiceAwardStatus.Approved)
+            return Refuse(StatusCodes.Status409Conflict, "Only an approved award is paid; the Board has not approved this one.");
+        Payment.Currency = (Payment.Currency ?? "").Trim().ToUpperInvariant();
+        if (!ModelState.AddErrors(new PaymentValidator(Today, Award.DecidedOn).Validate(Payment), nameof(Payment))) return Invalid();
+        if (Stale(Payment.Version) is { } stale) return stale;
+        Core.Money.Money.TryParse(Payment.Amount, Payment.Currency, out var minor);
+        Award.AmountMinor = minor;
+        Award.Currency = Payment.Currency;
+        Award.PyConRegistration = Payment.PyConRegistration;
+        Award.PaidOn = Payment.PaidOn;
+        Record(ServiceAwardAction.Paid, $"{new Core.Money.Money(minor, Payment.Currency).Format()}{(Payment.PyConRegistration ? " and a PyCon US registration" : "")}", Payment.PaidOn);
+        return await SaveAsync($"Recorded the payment to {Award.RecipientName}.");
+    }
+}

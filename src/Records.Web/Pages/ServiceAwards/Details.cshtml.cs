@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Records.Core.Accounts;
+using Records.Core.Data;
+using Records.Core.Mail;
+using Records.Core.Nominations;
+using Records.Core.ServiceAwards;
+using Records.Web.Infrastructure;
+
+namespace Records.Web.Pages.ServiceAwards;
+
+/// <summary>
+/// One proposal for the Board and Staff: the reasons, every step so far, and the next one — the Board approves with a
+/// resolution, holds over or declines; Staff record the payment of an approved award.
+/// </summary>
+public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+{
+    public ServiceAward Award { get; private set; } = null!;
+    public bool IsBoard => User.IsInRole(Roles.Board);
+    public bool IsStaff => User.IsInRole(Roles.Staff);
+    public DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Fill();
+        return Page();
+    }
+
+    /// <summary>Fills every form that was not the one posted, so a refused form re-renders beside sensible others.</summary>
+    private void Fill()
+    {
+        if (Approve.Version == Guid.Empty)
+        {
+            Approve = new ApproveInput
+            {
+                Resolution = Award.Resolution ?? Core.ServiceAwards.Resolution.Draft(options.Value.FoundationName, Award.Year, Award.Quarter, Award.RecipientName, Award.Reasons),
+                DecidedOn = Today, Version = Award.Version,
+            };
+        }
+        if (Hold.Version == Guid.Empty)
+        {
+            var (year, quarter) = RoundCalendar.Next(Award.Year, Award.Quarter);
+            Hold = new HoldInput { Year = year, Quarter = quarter, Version = Award.Version };
+        }
+        if (Decline.Version == Guid.Empty) Decline = new DeclineInput { Version = Award.Version };
+        if (Reopen.Version == Guid.Empty) Reopen = new VersionInput { Version = Award.Version };
+        if (Payment.Version == Guid.Empty)
+        {
+            Payment = new PaymentInput
+            {
+                Amount = new Core.Money.Money(Award.AmountMinor ?? options.Value.ServiceAwards.AmountMinor, Award.Currency ?? options.Value.ServiceAwards.Currency).Format(dropZeroMinor: true),
+                Currency = Award.Currency ?? options.Value.ServiceAwards.Currency,
+                PyConRegistration = Award.PyConRegistration ?? true,
+                PaidOn = Award.PaidOn ?? Today,
+                Version = Award.Version,
+            };
+        }
+    }
+
+    private PageResult Invalid()
+    {
+        Fill();
+        return PageResults.Invalid(this);
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await db.ServiceAwards.Include(a => a.History.OrderBy(e => e.At)).FirstOrDefaultAsync(a => a.Id == id) is not { } award) return false;
+        Award = award;
+        return true;
+    }
+
+    private string Me => User.Identity?.Name ?? "unknown";
+
+    private void Record(ServiceAwardAction action, string? note, DateOnly? decidedOn = null) =>
+        Award.History.Add(new ServiceAwardEvent { Action = action, Year = Award.Year, Quarter = Award.Quarter, Note = note, DecidedOn = decidedOn, By = Me, At = clock.GetUtcNow().UtcDateTime });
+
+    /// <summary>The proposer hears of every decision, in the same save as the decision.</summary>
+    private async Task TellProposerAsync(string decision)
+    {
+        if (string.IsNullOrWhiteSpace(Award.ProposerEmail)) return;
+        var (subject, body) = await EmailTemplates.RenderAsync(db, EmailTemplates.AwardDecided, new Dictionary<string, string>
+        {
+            ["foundation"] = options.Value.FoundationName,
+            ["proposer_name"] = Award.ProposerName ?? "friend of the foundation",
+            ["recipient_name"] = Award.RecipientName,
+            ["quarter"] = $"{Award.Year} Q{Award.Quarter}",
+            ["decision"] = decision,
+            ["resolution"] = Award.Status == ServiceAwardStatus.Approved ? $"\n{Award.Resolution}\n" : "",
+        });
+        db.Outbox.Add(OutboxMessage.Create([Award.ProposerEmail], subject, body, clock.GetUtcNow().UtcDateTime));
+    }
+
+    private async Task<IActionResult> SaveAsync(string flash)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refuse(StatusCodes.Status409Conflict, "Someone else changed this proposal at the same moment. Reload the page to see their change.");
+        }
+        TempData["Flash"] = flash;
+        return RedirectToPage(new { id = Award.Id });
+    }
+
+    private PageResult Refuse(int status, string message)
+    {
+        Fill();
+        ModelState.AddModelError("", message);
+        var result = Page();
+        result.StatusCode = status;
+        return result;
+    }
+
+    private PageResult? Stale(Guid version) =>
+        version == Award.Version ? null : Refuse(StatusCodes.Status409Conflict, "Someone else changed this proposal while you were reading it. Reload the page to see their change, then decide again.");
+}
