@@ -5,93 +5,18 @@ using Records.Tests.Infrastructure;
 
 namespace Records.Tests.Nominations;
 
+/// <summary>What a member reads on a nomination: statement, links, linked and earlier nominations, ballots, discussion.</summary>
 public class NominationDetailsTests(RecordsApp app) : IClassFixture<RecordsApp>
 {
     private const string Member = "workgroup@records.local";
     private const string Chair = "chair@records.local";
 
-    private async Task<HttpClient> MemberAsync()
-    {
-        var client = app.Browser();
-        await client.LoginAsync(Member);
-        return client;
-    }
+    private Task<HttpClient> MemberAsync() => ReviewData.SignInAsync(app, Member);
 
-    private Task<List<Vote>> VotesAsync(int nomination) => app.WithDbAsync(db => db.Votes.AsNoTracking().Where(v => v.NominationId == nomination).ToListAsync());
+    private Task<List<Vote>> VotesAsync(int nomination) => ReviewData.VotesAsync(app, nomination);
 
     private static Task<HttpResponseMessage> Post(HttpClient client, int id, string handler, Dictionary<string, string> fields) =>
-        client.SubmitAsync($"/Nominations/Details/{id}", fields, formSelector: $"form[action*='handler={handler}']");
-
-    [Fact]
-    public async Task MemberVotesThenChangesTheVoteWhileTheRoundIsOpen()
-    {
-        var id = await ReviewData.NominationAsync(app, await ReviewData.RoundAsync(app, RoundStatus.Open), "Ada Lovelace");
-        var client = await MemberAsync();
-
-        var first = await Post(client, id, "Vote", new() { ["VoteInput.Choice"] = "Yes", ["VoteInput.Comment"] = "Obvious choice." });
-        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        Assert.Contains("You voted Yes.", (await client.GetPageAsync($"/Nominations/Details/{id}")).QuerySelector(".flash")!.TextContent);
-
-        await Post(client, id, "Vote", new() { ["VoteInput.Choice"] = "No" });
-        var vote = Assert.Single(await VotesAsync(id));
-        Assert.Equal(VoteChoice.No, vote.Choice);
-        Assert.Null(vote.Comment);
-        var page = await client.GetPageAsync($"/Nominations/Details/{id}");
-        Assert.Contains("0 yes · 1 no · 0 abstain", page.QuerySelector("[data-tally]")!.TextContent.Replace("\n", " ").Replace("  ", " "));
-    }
-
-    [Fact]
-    public async Task VoteWithoutAChoiceIsRefusedBesideTheField()
-    {
-        var id = await ReviewData.NominationAsync(app, await ReviewData.RoundAsync(app, RoundStatus.Open), "No Choice");
-        var response = await Post(await MemberAsync(), id, "Vote", new() { ["VoteInput.Comment"] = "Hmm" });
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Choose yes, no or abstain.", (await response.ReadPageAsync()).FieldError("VoteInput.Choice"));
-        Assert.Empty(await VotesAsync(id));
-    }
-
-    [Theory]
-    [InlineData(RoundStatus.Closed, "is closed")]
-    [InlineData(RoundStatus.Upcoming, "has not opened")]
-    public async Task VoteWhenTheRoundIsNotOpenIsRefusedAndChangesNothing(RoundStatus status, string message)
-    {
-        var open = await ReviewData.RoundAsync(app, RoundStatus.Open);
-        var id = await ReviewData.NominationAsync(app, open, "Late Vote");
-        var client = await MemberAsync();
-        var page = await client.GetPageAsync($"/Nominations/Details/{id}");
-        await app.WithDbAsync(async db => { (await db.Rounds.SingleAsync(r => r.Id == open)).Status = status; await db.SaveChangesAsync(); });
-
-        var response = await client.SubmitFormAsync(page, $"/Nominations/Details/{id}", new Dictionary<string, string> { ["VoteInput.Choice"] = "Yes" }, formSelector: "form[action*='handler=Vote']");
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains(message, (await response.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent);
-        Assert.Empty(await VotesAsync(id));
-    }
-
-    [Fact]
-    public async Task RecusingWithdrawsMyVoteHidesTheTallyAndBlocksVotingUntilWithdrawn()
-    {
-        var id = await ReviewData.NominationAsync(app, await ReviewData.RoundAsync(app, RoundStatus.Open), "Conflicted Person");
-        await ReviewData.VoteAsync(app, id, Chair, VoteChoice.Yes);
-        var client = await MemberAsync();
-        var votePage = await client.GetPageAsync($"/Nominations/Details/{id}");
-        await Post(client, id, "Vote", new() { ["VoteInput.Choice"] = "Yes" });
-
-        await Post(client, id, "Recuse", new() { ["RecuseInput.Reason"] = "We work together." });
-        Assert.Single(await VotesAsync(id));
-        var recused = await client.GetPageAsync($"/Nominations/Details/{id}");
-        Assert.Null(recused.QuerySelector("[data-tally]"));
-        Assert.Null(recused.QuerySelector("[data-ballots]"));
-
-        var refused = await client.SubmitFormAsync(votePage, $"/Nominations/Details/{id}", new Dictionary<string, string> { ["VoteInput.Choice"] = "No" }, formSelector: "form[action*='handler=Vote']");
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("recused", (await refused.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent);
-        Assert.Single(await VotesAsync(id));
-
-        await Post(client, id, "Unrecuse", []);
-        await Post(client, id, "Vote", new() { ["VoteInput.Choice"] = "Abstain" });
-        Assert.Equal(2, (await VotesAsync(id)).Count);
-    }
+        ReviewData.PostAsync(client, id, handler, fields);
 
     [Fact]
     public async Task CommentsAppearInTheThreadAndAnEmptyOneIsRefused()
@@ -129,6 +54,66 @@ public class NominationDetailsTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
-    public async Task UnknownNominationIsNotFound() =>
-        Assert.Equal(HttpStatusCode.NotFound, (await (await MemberAsync()).GetAsync("/Nominations/Details/999999")).StatusCode);
+    public async Task EveryonesBallotIsShownWithNameAndCommentAndMyVoteFillsTheForm()
+    {
+        var id = await ReviewData.NominationAsync(app, await ReviewData.RoundAsync(app, RoundStatus.Open), "Well Known");
+        await ReviewData.VoteAsync(app, id, Chair, VoteChoice.No, "Not yet, maybe next year.");
+        await ReviewData.VoteAsync(app, id, Member, VoteChoice.Abstain, "I only know the name.");
+
+        var page = await (await MemberAsync()).GetPageAsync($"/Nominations/Details/{id}");
+
+        var ballots = page.QuerySelectorAll("[data-ballots] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, ballots.Count);
+        Assert.Contains(ballots, b => b.Contains("Chris Chair") && b.Contains("No") && b.Contains("Not yet, maybe next year."));
+        Assert.Contains(ballots, b => b.Contains("Wendy Workgroup") && b.Contains("Abstain"));
+        Assert.Equal("Abstain", page.QuerySelector("input[name='VoteInput.Choice'][checked]")!.GetAttribute("value"));
+        Assert.Equal("I only know the name.", page.QuerySelector("textarea[name='VoteInput.Comment']")!.TextContent.Trim());
+        Assert.Contains("0 yes · 1 no · 1 abstain", Squeeze(page.QuerySelector("[data-tally]")!.TextContent));
+    }
+
+    [Fact]
+    public async Task EarlierNominationOfTheSamePersonShowsItsRoundAndOutcomeAndAFellowIsFlagged()
+    {
+        var earlierRound = await ReviewData.RoundAsync(app, RoundStatus.Closed);
+        var earlier = await ReviewData.NominationAsync(app, earlierRound, "Tried Before", "An earlier statement about the work of this person on packaging tools, the documentation sprint and years of answering questions.", status: NominationStatus.NotAccepted);
+        var person = await ReviewData.NomineeIdAsync(app, earlier);
+        var id = await ReviewData.NominationAsync(app, await ReviewData.RoundAsync(app, RoundStatus.Open), "Tried Before", nomineeId: person);
+        var page = await (await MemberAsync()).GetPageAsync($"/Nominations/Details/{id}");
+        var other = page.QuerySelector($"[data-other='{earlier}'] summary")!.TextContent;
+        var earlierName = await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == earlierRound).Select(r => "Q" + r.Quarter + " " + r.Year).SingleAsync());
+        Assert.Contains(earlierName, other);
+        Assert.Contains("Not accepted", other);
+        Assert.Null(page.QuerySelector("[data-fellow-warning]"));
+
+        await ReviewData.FellowAsync(app, person);
+        var warned = await (await MemberAsync()).GetPageAsync($"/Nominations/Details/{id}");
+        Assert.Contains("Tried Before is already a Fellow", warned.QuerySelector("[data-fellow-warning]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task OnlyWebAddressesBecomeLinks()
+    {
+        var id = await ReviewData.NominationAsync(app, await ReviewData.RoundAsync(app, RoundStatus.Open), "Odd Link", linkUrl: "javascript:alert(1)");
+        var page = await (await MemberAsync()).GetPageAsync($"/Nominations/Details/{id}");
+        Assert.Null(page.QuerySelector("a[href^='javascript']"));
+        Assert.Equal(["Website"], page.QuerySelectorAll("a[rel~=nofollow]").Select(a => a.TextContent).ToArray());
+    }
+
+    [Fact]
+    public async Task UnknownNominationIsNotFound()
+    {
+        var client = await MemberAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Nominations/Details/999999")).StatusCode);
+
+        var page = await client.GetPageAsync($"/Nominations/Details/{await ReviewData.NominationAsync(app, await ReviewData.RoundAsync(app, RoundStatus.Open), "Real One")}");
+        foreach (var handler in new[] { "Vote", "Recuse", "Unrecuse", "Comment" })
+        {
+            var response = await client.SubmitFormAsync(page, "/Nominations/Details/999999", new Dictionary<string, string> { ["VoteInput.Choice"] = "Yes", ["CommentInput.Body"] = "Hello" },
+                formSelector: "form[action*='handler=Comment']", action: $"/Nominations/Details/999999?handler={handler}");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.Votes.CountAsync(v => v.NominationId == 999999)));
+    }
+
+    private static string Squeeze(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -10,17 +10,20 @@ public class ReviewAccessTests(RecordsApp app) : IClassFixture<RecordsApp>
 {
     private const string Secret = "Zebulon Quux";
 
-    private async Task<int> NominationAsync()
+    private async Task<(int Round, int Id)> NominationAsync()
     {
-        var id = await ReviewData.NominationAsync(app, await ReviewData.RoundAsync(app, RoundStatus.Open), Secret, $"{Secret} wrote the confidential statement that only the Work Group may read, with enough words to pass.");
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var id = await ReviewData.NominationAsync(app, round, Secret, $"{Secret} wrote the confidential statement that only the Work Group may read, with enough words to pass.");
         await ReviewData.VoteAsync(app, id, "chair@records.local", VoteChoice.Yes, "Secret ballot comment");
-        return id;
+        await ReviewData.RecuseAsync(app, id, "workgroup@records.local");
+        return (round, id);
     }
 
-    private static IEnumerable<(HttpMethod Method, string Url)> Routes(int id) =>
+    private static IEnumerable<(HttpMethod Method, string Url)> Routes(int round, int id) =>
     [
         (HttpMethod.Get, "/Nominations"),
-        (HttpMethod.Get, $"/Nominations?round=1&show=mine"),
+        (HttpMethod.Get, $"/Nominations?round={round}&show=mine"),
+        (HttpMethod.Get, $"/Nominations?round={round}&show=recused&sort=yes&p=1"),
         (HttpMethod.Get, $"/Nominations/Details/{id}"),
         (HttpMethod.Post, $"/Nominations/Details/{id}?handler=Vote"),
         (HttpMethod.Post, $"/Nominations/Details/{id}?handler=Recuse"),
@@ -35,14 +38,14 @@ public class ReviewAccessTests(RecordsApp app) : IClassFixture<RecordsApp>
     [InlineData(null)]
     public async Task EveryReviewRouteIsClosedToOthers(string? role)
     {
-        var id = await NominationAsync();
+        var (round, id) = await NominationAsync();
         var client = app.Browser();
         if (role is not null) await client.LoginAsRoleAsync(role);
         var tokenPage = await client.GetPageAsync(role is null ? "/Account/Login" : "/Account/ChangePassword");
         var token = tokenPage.QuerySelector("[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var before = await app.WithDbAsync(db => Task.FromResult((db.Votes.Count(), db.Recusals.Count(), db.NominationComments.Count())));
 
-        foreach (var (method, url) in Routes(id))
+        foreach (var (method, url) in Routes(round, id))
         {
             using var request = new HttpRequestMessage(method, url);
             if (method == HttpMethod.Post)
@@ -75,7 +78,7 @@ public class ReviewAccessTests(RecordsApp app) : IClassFixture<RecordsApp>
     [Fact]
     public async Task TheChairIsInTheWorkGroup()
     {
-        var id = await NominationAsync();
+        var (_, id) = await NominationAsync();
         var chair = app.Browser();
         await chair.LoginAsRoleAsync("Chair");
         Assert.Contains(Secret, (await chair.GetPageAsync($"/Nominations/Details/{id}")).Body!.TextContent);

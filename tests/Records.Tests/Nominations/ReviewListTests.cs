@@ -70,6 +70,61 @@ public class ReviewListTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Equal(25, (await response.ReadPageAsync()).QuerySelectorAll("tr[data-nomination]").Length);
         Assert.NotEmpty(few);
         Assert.Equal(few.Count, many.Count);
+        var secondPage = await client.GetPageAsync($"/Nominations?round={round}&p=2");
+        Assert.Equal(8, secondPage.QuerySelectorAll("tr[data-nomination]").Length);
+        Assert.Contains("Page 2 of 2", secondPage.QuerySelector(".pager")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("votes")]
+    public async Task SortingByTheTallyPutsMyRecusedNominationsLastWithoutHintingAtTheirVotes(string sort)
+    {
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var recused = await ReviewData.NominationAsync(app, round, "Recused Favourite");
+        var none = await ReviewData.NominationAsync(app, round, "No Votes Yet");
+        var disliked = await ReviewData.NominationAsync(app, round, "One No Vote");
+        await ReviewData.RecuseAsync(app, recused, Member);
+        await ReviewData.VoteAsync(app, recused, Chair, VoteChoice.Yes);
+        await ReviewData.VoteAsync(app, disliked, Chair, VoteChoice.No);
+
+        var page = await (await MemberAsync()).GetPageAsync($"/Nominations?round={round}&sort={sort}");
+
+        Assert.Equal([none, disliked, recused], page.QuerySelectorAll("tr[data-nomination]").Select(r => int.Parse(r.GetAttribute("data-nomination")!)));
+    }
+
+    [Fact]
+    public async Task ReceivedDateIsTheDayInTheFoundationsTimeZone()
+    {
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        // 03:30 UTC on Feb 21 is still the evening of Feb 20 in New York: the day the cut-off is read in.
+        var id = await ReviewData.NominationAsync(app, round, "Late Evening", receivedAt: new DateTime(2026, 2, 21, 3, 30, 0, DateTimeKind.Utc));
+        var client = await MemberAsync();
+
+        var row = (await client.GetPageAsync($"/Nominations?round={round}")).QuerySelector($"tr[data-nomination='{id}']")!;
+        Assert.Contains("Feb 20, 2026", row.TextContent);
+        Assert.Contains("received Feb 20, 2026", (await client.GetPageAsync($"/Nominations/Details/{id}")).QuerySelector("h1 + p")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ListMarksLinkedNominationsAndNomineesWhoAreAlreadyFellows()
+    {
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var first = await ReviewData.NominationAsync(app, round, "Twice Named");
+        var second = await ReviewData.NominationAsync(app, round, "Twice Named", linkedTo: first, nomineeId: await ReviewData.NomineeIdAsync(app, first));
+        var fellow = await ReviewData.NominationAsync(app, round, "Already Fellow");
+        var plain = await ReviewData.NominationAsync(app, round, "Plain Nominee");
+        var person = await ReviewData.NomineeIdAsync(app, fellow);
+        await ReviewData.FellowAsync(app, person);
+
+        var page = await (await MemberAsync()).GetPageAsync($"/Nominations?round={round}");
+
+        string Row(int id) => page.QuerySelector($"tr[data-nomination='{id}']")!.TextContent;
+        Assert.Contains("linked", Row(first));
+        Assert.Contains("linked", Row(second));
+        Assert.Contains("already a Fellow", Row(fellow));
+        Assert.DoesNotContain("linked", Row(plain));
+        Assert.DoesNotContain("already a Fellow", Row(plain));
     }
 
     [Fact]

@@ -53,47 +53,46 @@ public partial class DetailsModel
     public async Task<IActionResult> OnPostVoteAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Refusal() is { } refusal) return refusal;
-        if (Recused) return Refuse(StatusCodes.Status409Conflict, "You recused yourself from this nomination. Withdraw the recusal before voting.");
+        if (VoteRefusal() is { } refusal) return refusal;
         if (!ModelState.AddErrors(new VoteValidator().Validate(VoteInput), nameof(VoteInput))) return this.Invalid();
-
-        var vote = await db.Votes.FirstOrDefaultAsync(v => v.NominationId == id && v.MemberId == Me);
-        if (vote is null) db.Votes.Add(vote = new Vote { NominationId = id, MemberId = Me });
-        var changed = vote.Id != 0;
-        vote.Choice = VoteInput.Choice!.Value;
-        vote.Comment = string.IsNullOrWhiteSpace(VoteInput.Comment) ? null : VoteInput.Comment.Trim();
-        vote.CastAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
-        TempData["Flash"] = changed ? $"Your vote is now {vote.Choice}." : $"You voted {vote.Choice}.";
-        return RedirectToPage(new { id });
+        return await ApplyAsync(id, VoteRefusal, async () =>
+        {
+            // A vote is the member's own: a form older than their current vote simply replaces it.
+            var vote = await db.Votes.FirstOrDefaultAsync(v => v.NominationId == id && v.MemberId == Me);
+            var changed = vote is not null;
+            if (vote is null) db.Votes.Add(vote = new Vote { NominationId = id, MemberId = Me });
+            vote.Choice = VoteInput.Choice!.Value;
+            vote.Comment = string.IsNullOrWhiteSpace(VoteInput.Comment) ? null : VoteInput.Comment.Trim();
+            vote.CastAt = clock.GetUtcNow().UtcDateTime;
+            return changed ? $"Your vote is now {vote.Choice}." : $"You voted {vote.Choice}.";
+        });
     }
 
     public async Task<IActionResult> OnPostRecuseAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Nomination.Status != NominationStatus.UnderReview)
-            return Refuse(StatusCodes.Status409Conflict, "This nomination has been decided; there is nothing left to recuse from.");
+        if (DecidedRefusal("there is nothing left to recuse from") is { } refusal) return refusal;
         if (!ModelState.AddErrors(new RecuseValidator().Validate(RecuseInput), nameof(RecuseInput))) return this.Invalid();
-        if (!Recused)
+        return await ApplyAsync(id, () => DecidedRefusal("there is nothing left to recuse from"), async () =>
         {
-            db.Votes.RemoveRange(await db.Votes.Where(v => v.NominationId == id && v.MemberId == Me).ToListAsync());
-            db.Recusals.Add(new Recusal { NominationId = id, MemberId = Me, Reason = string.IsNullOrWhiteSpace(RecuseInput.Reason) ? null : RecuseInput.Reason.Trim(), At = clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync();
-        }
-        TempData["Flash"] = "You are recused from this nomination: your vote, if you had cast one, is withdrawn, and the tally is hidden from you.";
-        return RedirectToPage(new { id });
+            if (!Recused)
+            {
+                db.Votes.RemoveRange(await db.Votes.Where(v => v.NominationId == id && v.MemberId == Me).ToListAsync());
+                db.Recusals.Add(new Recusal { NominationId = id, MemberId = Me, Reason = string.IsNullOrWhiteSpace(RecuseInput.Reason) ? null : RecuseInput.Reason.Trim(), At = clock.GetUtcNow().UtcDateTime });
+            }
+            return "You are recused from this nomination: your vote, if you had cast one, is withdrawn, and the tally is hidden from you.";
+        });
     }
 
     public async Task<IActionResult> OnPostUnrecuseAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Nomination.Status != NominationStatus.UnderReview)
-            return Refuse(StatusCodes.Status409Conflict, "This nomination has been decided; the recusal stays on record.");
-        var removed = await db.Recusals.Where(r => r.NominationId == id && r.MemberId == Me).ToListAsync();
-        db.Recusals.RemoveRange(removed);
-        await db.SaveChangesAsync();
-        TempData["Flash"] = removed.Count > 0 ? "Your recusal is withdrawn; you can vote on this nomination." : "You were not recused from this nomination.";
-        return RedirectToPage(new { id });
+        return await ApplyAsync(id, () => DecidedRefusal("the recusal stays on record"), async () =>
+        {
+            var removed = await db.Recusals.Where(r => r.NominationId == id && r.MemberId == Me).ToListAsync();
+            db.Recusals.RemoveRange(removed);
+            return removed.Count > 0 ? "Your recusal is withdrawn; you can vote on this nomination." : "You are not recused from this nomination; you can vote on it.";
+        });
     }
 
     public async Task<IActionResult> OnPostCommentAsync(int id)
@@ -109,15 +108,44 @@ public partial class DetailsModel
         return RedirectToPage(new { id });
     }
 
-    private PageResult? Refusal() =>
+    private PageResult? VoteRefusal() =>
         Nomination.Status != NominationStatus.UnderReview
-            ? Refuse(StatusCodes.Status409Conflict, $"This nomination is {Nomination.Status}; votes can no longer change.")
+            ? Refuse(StatusCodes.Status409Conflict, $"This nomination is {Nomination.Status.Words().ToLowerInvariant()}; votes can no longer change.")
             : Nomination.Round.Status switch
             {
                 RoundStatus.Closed => Refuse(StatusCodes.Status409Conflict, $"The {RoundName(Nomination.Round)} round is closed; votes can no longer change."),
                 RoundStatus.Upcoming => Refuse(StatusCodes.Status409Conflict, $"The {RoundName(Nomination.Round)} round has not opened for votes yet; the Chair opens it."),
+                _ when Recused => Refuse(StatusCodes.Status409Conflict, "You recused yourself from this nomination. Withdraw the recusal before voting."),
                 _ => null,
             };
+
+    private PageResult? DecidedRefusal(string consequence) =>
+        Nomination.Status == NominationStatus.UnderReview ? null : Refuse(StatusCodes.Status409Conflict, $"This nomination has been decided; {consequence}.");
+
+    /// <summary>
+    /// Saves a member's change, or, when another of their requests (a second tab, a double click) changed the same rows at
+    /// the same moment, reads the nomination again and applies the change on top of it; nothing is saved half-way.
+    /// </summary>
+    private async Task<IActionResult> ApplyAsync(int id, Func<PageResult?> refusal, Func<Task<string>> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (refusal() is { } refused) return refused;
+            var flash = await change();
+            try
+            {
+                await db.SaveChangesAsync();
+                TempData["Flash"] = flash;
+                return RedirectToPage(new { id });
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (!await LoadAsync(id)) return NotFound();
+                if (attempt == 3) return Refuse(StatusCodes.Status409Conflict, "This nomination changed while your request was saved; look at it again and repeat if needed.");
+            }
+        }
+    }
 
     private PageResult Refuse(int status, string message)
     {

@@ -75,4 +75,12 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
     }
 
     public static string RoundName(Round round) => $"Q{round.Quarter} {round.Year}";
+
+    public string Day(DateTime utc) => options.Value.Day(utc);
+
+    public string DayAndTime(DateTime utc) => options.Value.DayAndTime(utc);
+
+    /// <summary>Only web addresses become links: a link recorded some other way never runs as script.</summary>
+    public static bool IsWeb(PersonLink link) =>
+        link.Url is { } url && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
 }

@@ -34,6 +34,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) :
     public Round? Current { get; private set; }
     public Paged<Row> Rows { get; private set; } = new([], 1, PageSize, 0);
     public int Quorum => options.Value.Nominations.Quorum;
+    public string Day(DateTime utc) => options.Value.Day(utc);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -70,8 +71,9 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) :
         rows = Sort switch
         {
             "nominee" => rows.OrderBy(r => r.Nominee).ThenBy(r => r.Id),
-            "yes" => rows.OrderByDescending(r => r.Yes).ThenBy(r => r.No).ThenBy(r => r.Id),
-            "votes" => rows.OrderBy(r => r.Yes + r.No + r.Abstain).ThenBy(r => r.Id),
+            // A member's recused rows sort last, as if unvoted, so the order never hints at a tally hidden from them.
+            "yes" => rows.OrderBy(r => r.Recused).ThenByDescending(r => r.Recused ? 0 : r.Yes).ThenBy(r => r.Recused ? 0 : r.No).ThenBy(r => r.Id),
+            "votes" => rows.OrderBy(r => r.Recused).ThenBy(r => r.Recused ? 0 : r.Yes + r.No + r.Abstain).ThenBy(r => r.Id),
             _ => rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id),
         };
         var page = await rows.ToPagedAsync(P, PageSize);
