@@ -12,6 +12,24 @@ public static class Resolution
         return $"RESOLVED, that the {foundation} award the {year} Q{quarter} Community Service Award to {recipient.Trim()} {why}.";
     }
 
+    /// <summary>
+    /// Why the award was given, as the resolution words it: what follows the recipient's name, without the final full
+    /// stop ("for his work as …"). A resolution that does not name the recipient is shown whole.
+    /// </summary>
+    public static string Reason(string resolution, string recipient)
+    {
+        var text = resolution.Trim();
+        var name = recipient.Trim();
+        if (name.Length == 0) return text;
+        // "… Award to NAME …" first, so a name that also occurs earlier (say, in the foundation's) is not cut there.
+        var at = text.IndexOf(" to " + name, StringComparison.OrdinalIgnoreCase);
+        if (at >= 0) at += " to ".Length;
+        else at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return text;
+        var reason = text[(at + name.Length)..].Trim().TrimEnd('.').TrimEnd();
+        return reason.Length == 0 ? text : reason;
+    }
+
     /// <summary>Reasons written as "for his work …" or "in recognition of …" read on without another preposition.</summary>
     private static bool StartsWithOwnPreposition(string why) =>
         why.StartsWith("for ", StringComparison.OrdinalIgnoreCase) || why.StartsWith("in recognition", StringComparison.OrdinalIgnoreCase);
