@@ -45,12 +45,13 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
                 .OrderBy(f => f.Position).Select(f => f.Person.Name).ToListAsync(ct);
         var awards = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved)
             .OrderByDescending(a => a.Year).ThenByDescending(a => a.Quarter).Take(5)
-            .Select(a => new PublicPanel.Award(a.RecipientName, a.Year, a.Quarter, a.Reasons)).ToListAsync(ct);
+            .Select(a => new { a.RecipientName, a.Year, a.Quarter, a.Resolution }).ToListAsync(ct);
         return new PublicPanel(
             latest is null ? null : $"Q{latest.Quarter} {latest.Year}",
             fellows,
             await db.Fellows.CountAsync(ct),
-            awards,
+            // The public reads the Board's resolution, never the confidential reasons of the proposal.
+            awards.Select(a => new PublicPanel.Award(a.RecipientName, a.Year, a.Quarter, a.Resolution is { } r ? Resolution.Reason(r, a.RecipientName) : "")).ToList(),
             RoundCalendar.NextCutOff(Today));
     }
 }
