@@ -31,6 +31,18 @@ public class RecipientsTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
+    public async Task ARecipientMayReceiveTheAwardAgain()
+    {
+        await AddAsync("Twice Honoured", ServiceAwardStatus.Approved, 2021, 2, "RESOLVED, that the PSF award the 2021 Q2 Community Service Award to Twice Honoured for founding PyCon Ghana.");
+        await AddAsync("Twice Honoured", ServiceAwardStatus.Approved, 2025, 1, "RESOLVED, that the PSF award the 2025 Q1 Community Service Award to Twice Honoured for ten years of PyCon Ghana.");
+
+        var page = await app.Browser().GetPageAsync("/ServiceAwards/Recipients");
+
+        Assert.Contains("for founding PyCon Ghana", page.QuerySelector("[data-quarter='2021-2']")!.TextContent);
+        Assert.Contains("for ten years of PyCon Ghana", page.QuerySelector("[data-quarter='2025-1']")!.TextContent);
+    }
+
+    [Fact]
     public async Task OnlyApprovedAwardsAppearNewestYearFirstAndNeverTheProposal()
     {
         await AddAsync("Proposed Paula", ServiceAwardStatus.Proposed, 2024, 1);
