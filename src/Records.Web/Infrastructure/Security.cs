@@ -37,6 +37,8 @@ public static class Policies
         conventions.AllowAnonymousToPage("/Fellows/Index");
         conventions.AllowAnonymousToFolder("/Nominate");
         conventions.AuthorizeFolder("/ServiceAwards", Awards);
+        conventions.AuthorizeFolder("/Sponsors", Staff);
+        conventions.AuthorizeFolder("/Donations", Staff);
         conventions.AllowAnonymousToPage("/ServiceAwards/Propose");
         conventions.AllowAnonymousToPage("/ServiceAwards/Proposed");
         conventions.AllowAnonymousToPage("/ServiceAwards/Recipients");
