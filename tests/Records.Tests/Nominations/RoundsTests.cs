@@ -149,7 +149,7 @@ public class RoundsTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
-    public async Task ChairAddsThisQuartersRoundThenTheNextAndNoMore()
+    public async Task ChairAddsTheRoundTakingNominationsThenTheNextAndNoMore()
     {
         var client = await ChairAsync();
         var settings = app.Services.GetRequiredService<IOptions<RecordsOptions>>().Value;

@@ -105,6 +105,8 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id)) return NotFound();
             ModelState.AddModelError("", $"{Round.Name} changed while you were closing it (perhaps someone else closed it). Nothing was applied; reload the rounds to see where it stands.");
             var conflict = Page();
             conflict.StatusCode = StatusCodes.Status409Conflict;

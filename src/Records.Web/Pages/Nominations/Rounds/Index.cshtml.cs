@@ -70,7 +70,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
 
     public string Link(int page) => $"/Nominations/Rounds?p={page}";
 
-    /// <summary>This quarter's round if it is missing, else the next quarter's; null when both exist.</summary>
+    /// <summary>The round taking nominations today if it is missing, else the one after it; null when both exist.</summary>
     private async Task<(int Year, int Quarter)?> NextToCreateAsync()
     {
         var current = RoundCalendar.RoundFor(RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone));
