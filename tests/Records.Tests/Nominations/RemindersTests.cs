@@ -53,9 +53,12 @@ public class RemindersTests(RecordsApp app) : IClassFixture<RecordsApp>
         var response = await RemindAsync(client, round);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // Members added by the class's other tests owe votes here too; only this test's members are checked one by one.
+        string[] mine = ["owes-one@example.org", "owes-two@example.org", "recused@example.org", "voted-all@example.org", "chair@records.local", "workgroup@records.local"];
+        var reminders = await RemindersAsync(round);
         Assert.Equal([("owes-one@example.org", "Reminder: 1 nominations await your vote"), ("owes-two@example.org", "Reminder: 2 nominations await your vote")],
-            (await RemindersAsync(round)).Select(m => (m.To, m.Subject[..m.Subject.IndexOf(" (", StringComparison.Ordinal)])).ToArray());
-        Assert.Contains("Reminded 2 members.", (await client.GetPageAsync("/Nominations/Rounds")).QuerySelector(".flash")!.TextContent);
+            reminders.Where(m => mine.Contains(m.To)).Select(m => (m.To, m.Subject[..m.Subject.IndexOf(" (", StringComparison.Ordinal)])).ToArray());
+        Assert.Contains($"Reminded {reminders.Count} members.", (await client.GetPageAsync("/Nominations/Rounds")).QuerySelector(".flash")!.TextContent);
         Assert.NotNull((await RoundAsync(round)).ReminderSentAt);
     }
 
