@@ -39,6 +39,8 @@ public sealed class NominationOptions
     public int Quorum { get; set; } = 5;
     /// <summary>Days before the end of review when members who have not voted are reminded automatically.</summary>
     public int ReminderDaysBeforeReviewEnds { get; set; } = 5;
+    /// <summary>How often the automatic reminder checks whether a round's reminder day has come.</summary>
+    public int ReminderPollSeconds { get; set; } = 900;
     /// <summary>Nominations one address may submit per hour through the public form.</summary>
     public int PerAddressPerHour { get; set; } = 5;
 }

@@ -8,15 +8,14 @@ namespace Records.Web.Nominations;
 
 /// <summary>
 /// Reminds members who have not voted, once per round, when the set number of days before the end of review
-/// arrives in the foundation's time zone. Checks every quarter of an hour.
+/// arrives in the foundation's time zone. Checks every <see cref="NominationOptions.ReminderPollSeconds"/>.
 /// </summary>
 public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, TimeProvider clock, ILogger<ReminderWorker> logger) : BackgroundService
 {
-    public static readonly TimeSpan Poll = TimeSpan.FromMinutes(15);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.Nominations.ReminderPollSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -30,11 +29,11 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<Records
             }
             catch (Exception e)
             {
-                logger.LogError(e, "The automatic vote reminder failed; trying again in {Minutes} minutes.", Poll.TotalMinutes);
+                logger.LogError(e, "The automatic vote reminder failed; trying again in {Seconds} s.", poll.TotalSeconds);
             }
             try
             {
-                await Task.Delay(Poll, clock, stoppingToken);
+                await Task.Delay(poll, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -79,6 +79,68 @@ public class CloseRoundTests(RecordsApp app) : IClassFixture<RecordsApp>
         });
     }
 
+    [Fact]
+    public async Task AnAcceptedNomineeJoinsTheRosterOnceAfterTheQuartersFellows()
+    {
+        var client = await ChairAsync();
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var (year, quarter) = await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == round).Select(r => ValueTuple.Create(r.Year, r.Quarter)).SingleAsync());
+        var fellowAlready = await ReviewData.NominationAsync(app, round, "Fellow Already");
+        var twice = await ReviewData.NominationAsync(app, round, "Nominated Twice");
+        var nomineeId = await app.WithDbAsync(db => db.Nominations.Where(n => n.Id == twice).Select(n => n.NomineeId).SingleAsync());
+        var again = await ReviewData.NominationAsync(app, round, "Nominated Twice", linkedTo: twice, nomineeId: nomineeId);
+        var earlier = await ReviewData.NominationAsync(app, round, "Earlier This Quarter");
+        await app.WithDbAsync(async db =>
+        {
+            var people = await db.Nominations.Where(n => n.Id == fellowAlready || n.Id == earlier).ToDictionaryAsync(n => n.Id);
+            people[earlier].Status = NominationStatus.Accepted;
+            db.Fellows.Add(new Fellow { PersonId = people[fellowAlready].NomineeId, Year = year - 1, Quarter = quarter, Position = 0, Status = FellowStatus.Active });
+            db.Fellows.Add(new Fellow { PersonId = people[earlier].NomineeId, Year = year, Quarter = quarter, Position = 4, Status = FellowStatus.Active, NominationId = earlier });
+            await db.SaveChangesAsync();
+        });
+        foreach (var n in new[] { fellowAlready, twice, again }) await VotesAsync(n, VoteChoice.Yes, VoteChoice.Yes, VoteChoice.Yes, VoteChoice.Yes, VoteChoice.No);
+
+        var confirm = await client.GetPageAsync($"/Nominations/Rounds/Close/{round}");
+        Assert.Contains("already a Fellow", confirm.QuerySelector($"tr[data-nomination='{fellowAlready}']")!.TextContent);
+        var closed = await client.SubmitFormAsync(confirm, $"/Nominations/Rounds/Close/{round}", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var flash = (await client.GetPageAsync("/Nominations/Rounds")).QuerySelector(".flash")!.TextContent;
+        Assert.Contains("3 accepted", flash);
+        Assert.Contains("2 accepted nominees were already on the roster and not added again", flash);
+        await app.WithDbAsync(async db =>
+        {
+            var fellows = await db.Fellows.Where(f => f.Year == year && f.Quarter == quarter).OrderBy(f => f.Position).Select(f => new { f.Person.Name, f.Position }).ToListAsync();
+            Assert.Equal([("Earlier This Quarter", 4), ("Nominated Twice", 5)], fellows.Select(f => (f.Name, f.Position)).ToArray());
+            Assert.Equal(year - 1, await db.Fellows.Where(f => f.Person.Name == "Fellow Already").Select(f => f.Year).SingleAsync());
+            Assert.All(await db.Nominations.Where(n => n.Id == fellowAlready || n.Id == twice || n.Id == again).ToListAsync(), n => Assert.Equal(NominationStatus.Accepted, n.Status));
+        });
+    }
+
+    [Fact]
+    public async Task ACarriedOverNominationJoinsTheNextRoundWhenItExistsAlready()
+    {
+        var client = await ChairAsync();
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var next = await app.WithDbAsync(async db =>
+        {
+            var r = await db.Rounds.SingleAsync(x => x.Id == round);
+            var (y, q) = RoundCalendar.Next(r.Year, r.Quarter);
+            var n = new Round { Year = y, Quarter = q, CutOff = RoundCalendar.CutOff(y, q), ReviewEnds = RoundCalendar.ReviewEnds(y, q), Status = RoundStatus.Upcoming };
+            db.Rounds.Add(n);
+            await db.SaveChangesAsync();
+            return n.Id;
+        });
+        var nomination = await ReviewData.NominationAsync(app, round, "Carried Along");
+
+        var closed = await client.SubmitAsync($"/Nominations/Rounds/Close/{round}", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(next, await app.WithDbAsync(db => db.Nominations.Where(n => n.Id == nomination).Select(n => n.RoundId).SingleAsync()));
+        var (year, quarter) = await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == next).Select(r => ValueTuple.Create(r.Year, r.Quarter)).SingleAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Rounds.CountAsync(r => r.Year == year && r.Quarter == quarter)));
+    }
+
     [Theory]
     [InlineData(RoundStatus.Upcoming)]
     [InlineData(RoundStatus.Closed)]

@@ -1,11 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Records.Core.Nominations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Records.Tests.Infrastructure;
 using Records.Web.Infrastructure;
-using Records.Web.Nominations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Records.Tests.Nominations;
 
@@ -28,58 +27,6 @@ public class RoundsTests(RecordsApp app) : IClassFixture<RecordsApp>
         var response = await client.SubmitAsync("/Nominations/Rounds", new Dictionary<string, string>(), formSelector: $"tr[data-round='{round}'] form[action*='handler=Open']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(RoundStatus.Open, (await RoundAsync(round)).Status);
-    }
-
-    [Fact]
-    public async Task ReminderGoesOnlyToMembersWhoOweVotes()
-    {
-        var client = await ChairAsync();
-        await app.CreateUserAsync("owes@example.org", "Member-pass-2026", "WorkGroup");
-        await app.CreateUserAsync("recused@example.org", "Member-pass-2026", "WorkGroup");
-        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
-        var first = await ReviewData.NominationAsync(app, round, "First Nominee");
-        var second = await ReviewData.NominationAsync(app, round, "Second Nominee");
-        foreach (var n in new[] { first, second })
-        {
-            await ReviewData.VoteAsync(app, n, "chair@records.local", VoteChoice.Yes);
-            await ReviewData.RecuseAsync(app, n, "recused@example.org");
-        }
-        await ReviewData.VoteAsync(app, first, "owes@example.org", VoteChoice.No);
-        await ReviewData.VoteAsync(app, first, "workgroup@records.local", VoteChoice.No);
-
-        var response = await client.SubmitAsync("/Nominations/Rounds", new Dictionary<string, string>(), formSelector: $"tr[data-round='{round}'] form[action*='handler=Remind']");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var flash = (await client.GetPageAsync("/Nominations/Rounds")).QuerySelector(".flash")!.TextContent;
-        var link = $"/Nominations?round={round}&show=mine";
-        var reminders = await app.WithDbAsync(db => db.Outbox.Where(m => m.Subject.StartsWith("Reminder:") && m.BodyText.Contains(link)).Select(m => new { m.To, m.Subject }).ToListAsync());
-        var known = reminders.Where(r => r.To is "owes@example.org" or "workgroup@records.local" or "chair@records.local" or "recused@example.org").ToList();
-        Assert.Equal(["owes@example.org", "workgroup@records.local"], known.Select(r => r.To).Order().ToArray());
-        Assert.All(known, r => Assert.StartsWith("Reminder: 1 nominations", r.Subject));
-        Assert.Contains($"Reminded {reminders.Count} members.", flash);
-        Assert.NotNull((await RoundAsync(round)).ReminderSentAt);
-    }
-
-    [Fact]
-    public async Task AutomaticReminderGoesOutOnceWhenItsDayComes()
-    {
-        await app.CreateUserAsync("auto@example.org", "Member-pass-2026", "WorkGroup");
-        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
-        await ReviewData.NominationAsync(app, round, "Awaiting Votes");
-        var reviewEnds = (await RoundAsync(round)).ReviewEnds;
-        var settings = app.Services.GetRequiredService<IOptions<RecordsOptions>>().Value;
-        DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), settings.Zone.GetUtcOffset(day.ToDateTime(new TimeOnly(hour, 0))));
-        var day = reviewEnds.AddDays(-settings.Nominations.ReminderDaysBeforeReviewEnds);
-        Task<int> Pass(DateTimeOffset now) => app.WithDbAsync(db => ReminderWorker.RunOnceAsync(db, settings, now));
-        Task<int> Sent() => app.WithDbAsync(db => db.Outbox.CountAsync(m => m.To == "auto@example.org"));
-
-        Assert.Equal(0, await Pass(At(day.AddDays(-1), 23)));
-        Assert.Equal(0, await Sent());
-        Assert.True(await Pass(At(day, 0).AddMinutes(5)) >= 1);
-        Assert.Equal(1, await Sent());
-        await Pass(At(day, 9));
-        await Pass(At(day.AddDays(2), 9));
-        Assert.Equal(1, await Sent());
     }
 
     [Fact]
@@ -144,6 +91,87 @@ public class RoundsTests(RecordsApp app) : IClassFixture<RecordsApp>
         var (response, many) = await app.Sql.GetAsync(client, "/Nominations/Rounds");
         Assert.Equal(12, (await response.ReadPageAsync()).QuerySelectorAll("tr[data-round]").Length);
         Assert.Equal(few.Count, many.Count);
+    }
+
+    [Fact]
+    public async Task VotesOwedAreCountedInTheSameQueriesWhateverTheNumberOfOpenRounds()
+    {
+        var client = await ChairAsync();
+        var first = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        await ReviewData.NominationAsync(app, first, "Owed In First");
+        var (_, few) = await app.Sql.GetAsync(client, "/Nominations/Rounds?p=1");
+        for (var i = 0; i < 8; i++) await ReviewData.NominationAsync(app, await ReviewData.RoundAsync(app, RoundStatus.Open), $"Owed {i}");
+
+        var (response, many) = await app.Sql.GetAsync(client, "/Nominations/Rounds?p=1");
+
+        var page = await response.ReadPageAsync();
+        Assert.True(page.QuerySelectorAll("[data-owing]").Length >= 9);
+        Assert.Equal(few.Count, many.Count);
+    }
+
+    [Fact]
+    public async Task VotesOwedCountsMembersWhoHaveNotVotedOnTheOpenRound()
+    {
+        var client = await ChairAsync();
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var nomination = await ReviewData.NominationAsync(app, round, "Counted Owing");
+        var members = await app.WithDbAsync(db => ActiveMembersAsync(db));
+        await ReviewData.VoteAsync(app, nomination, "chair@records.local", VoteChoice.Yes);
+
+        var page = await client.GetPageAsync("/Nominations/Rounds");
+
+        var owing = page.QuerySelector($"tr[data-round='{round}'] [data-owing]")!.TextContent;
+        Assert.StartsWith($"{members - 1} member", owing);
+    }
+
+    private static Task<int> ActiveMembersAsync(Records.Core.Data.RecordsDbContext db) =>
+        db.Users.CountAsync(u => u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == "WorkGroup" || r.Name == "Chair"))));
+
+    [Fact]
+    public async Task ReviewMayEndUpToTheLastDayOfTheMonthAfterTheQuarter()
+    {
+        var client = await ChairAsync();
+        var id = await app.WithDbAsync(async db =>
+        {
+            var round = new Round { Year = 1890, Quarter = 3, CutOff = RoundCalendar.CutOff(1890, 3), ReviewEnds = RoundCalendar.ReviewEnds(1890, 3), Status = RoundStatus.Upcoming };
+            db.Rounds.Add(round);
+            await db.SaveChangesAsync();
+            return round.Id;
+        });
+
+        var late = await client.SubmitAsync($"/Nominations/Rounds/Edit/{id}", new Dictionary<string, string> { ["Input.CutOff"] = "1890-08-20", ["Input.ReviewEnds"] = "1890-11-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Equal("Review must end by Oct 31, 1890, a month after the quarter.", (await late.ReadPageAsync()).FieldError("Input.ReviewEnds"));
+
+        var lastDay = await client.SubmitAsync($"/Nominations/Rounds/Edit/{id}", new Dictionary<string, string> { ["Input.CutOff"] = "1890-08-20", ["Input.ReviewEnds"] = "1890-10-31" });
+        Assert.Equal(HttpStatusCode.Redirect, lastDay.StatusCode);
+        Assert.Equal(new DateOnly(1890, 10, 31), (await RoundAsync(id)).ReviewEnds);
+    }
+
+    [Fact]
+    public async Task ChairAddsTheRoundTakingNominationsThenTheNextAndNoMore()
+    {
+        var client = await ChairAsync();
+        var settings = app.Services.GetRequiredService<IOptions<RecordsOptions>>().Value;
+        var current = RoundCalendar.RoundFor(RoundCalendar.LocalDate(DateTimeOffset.UtcNow, settings.Zone));
+        var next = RoundCalendar.Next(current.Year, current.Quarter);
+        Task<Round?> Find((int Year, int Quarter) q) => app.WithDbAsync(db => db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Year == q.Year && r.Quarter == q.Quarter));
+
+        foreach (var quarter in new[] { current, next })
+        {
+            var response = await client.SubmitAsync("/Nominations/Rounds", new Dictionary<string, string>(), formSelector: "form[action*='handler=CreateNext']");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var round = await Find(quarter);
+            Assert.NotNull(round);
+            Assert.Equal((RoundCalendar.CutOff(quarter.Year, quarter.Quarter), RoundCalendar.ReviewEnds(quarter.Year, quarter.Quarter), RoundStatus.Upcoming), (round.CutOff, round.ReviewEnds, round.Status));
+        }
+
+        var list = await client.GetPageAsync("/Nominations/Rounds");
+        Assert.Null(list.QuerySelector("form[action*='handler=CreateNext']"));
+        var token = list.QuerySelector("[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var again = await client.PostAsync("/Nominations/Rounds?handler=CreateNext", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Rounds.CountAsync(r => (r.Year == current.Year && r.Quarter == current.Quarter) || (r.Year == next.Year && r.Quarter == next.Quarter))));
     }
 
     [Theory]

@@ -26,6 +26,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     public List<Plan> Plans { get; private set; } = [];
     public int Quorum => options.Value.Nominations.Quorum;
     public string NextRound => NameOf(RoundCalendar.Next(Round.Year, Round.Quarter));
+    public DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
 
     public static string NameOf((int Year, int Quarter) round) => $"Q{round.Quarter} {round.Year}";
 
@@ -52,6 +53,13 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         if (next is null && Plans.Any(p => p.Outcome == Outcome.CarriedOver))
         {
             db.Rounds.Add(next = new Round { Year = nextYear, Quarter = nextQuarter, CutOff = RoundCalendar.CutOff(nextYear, nextQuarter), ReviewEnds = RoundCalendar.ReviewEnds(nextYear, nextQuarter), Status = RoundStatus.Upcoming });
+        }
+        if (next is { Status: RoundStatus.Closed } && Plans.Any(p => p.Outcome == Outcome.CarriedOver))
+        {
+            ModelState.AddModelError("", $"{next.Name} is already closed, so nothing can carry into it. Nothing was applied.");
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status409Conflict;
+            return refused;
         }
         var ids = Plans.Select(p => p.Id).ToList();
         var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id);
@@ -91,7 +99,19 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         }
         Round.Status = RoundStatus.Closed;
         Round.ClosedAt = now;
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id)) return NotFound();
+            ModelState.AddModelError("", $"{Round.Name} changed while you were closing it (perhaps someone else closed it). Nothing was applied; reload the rounds to see where it stands.");
+            var conflict = Page();
+            conflict.StatusCode = StatusCodes.Status409Conflict;
+            return conflict;
+        }
 
         var accepted = Plans.Count(p => p.Outcome == Outcome.Accepted);
         var carried = Plans.Count(p => p.Outcome == Outcome.CarriedOver);
@@ -117,11 +137,14 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
                 Abstain = db.Votes.Count(v => v.NominationId == n.Id && v.Choice == VoteChoice.Abstain),
                 AlreadyFellow = db.Fellows.Any(f => f.PersonId == n.NomineeId),
             }).ToListAsync();
+        // Two linked nominations of one person can both be accepted: the person joins the roster once.
+        var joining = new HashSet<int>();
         Plans = rows.Select(r =>
         {
             var tally = new Tally(r.Yes, r.No, r.Abstain);
             var outcome = NominationOutcome.Decide(tally, Quorum, (r.First.Year, r.First.Quarter), (round.Year, round.Quarter));
-            return new Plan(r.Id, r.Nominee, r.NomineeId, r.NominatorName, r.NominatorEmail, r.First.Year, r.First.Quarter, tally, outcome, r.AlreadyFellow);
+            var alreadyFellow = r.AlreadyFellow || (outcome == Outcome.Accepted && !joining.Add(r.NomineeId));
+            return new Plan(r.Id, r.Nominee, r.NomineeId, r.NominatorName, r.NominatorEmail, r.First.Year, r.First.Quarter, tally, outcome, alreadyFellow);
         }).ToList();
         return true;
     }

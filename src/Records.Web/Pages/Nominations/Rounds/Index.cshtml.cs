@@ -33,10 +33,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
                 db.Nominations.Count(n => n.RoundId == r.Id && n.Status == NominationStatus.UnderReview),
                 db.Nominations.Count(n => n.RoundId == r.Id && n.Status != NominationStatus.UnderReview)))
             .ToPagedAsync(P, PageSize);
-        foreach (var open in await db.Rounds.AsNoTracking().Where(r => r.Status == RoundStatus.Open).Select(r => r.Id).ToListAsync())
-        {
-            Owing[open] = (await VoteReminders.OwingAsync(db, open)).Count;
-        }
+        Owing = await VoteReminders.CountsAsync(db, Rounds.Items.Where(r => r.Status == RoundStatus.Open).Select(r => r.Id).ToList());
         NextMissing = await NextToCreateAsync();
     }
 
@@ -73,15 +70,16 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
 
     public string Link(int page) => $"/Nominations/Rounds?p={page}";
 
-    /// <summary>The quarter after the latest round, or the current quarter when there is none; null when it exists already.</summary>
+    /// <summary>The round taking nominations today if it is missing, else the one after it; null when both exist.</summary>
     private async Task<(int Year, int Quarter)?> NextToCreateAsync()
     {
-        var today = RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
-        var current = RoundCalendar.RoundFor(today);
-        var latest = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter).Select(r => new { r.Year, r.Quarter }).FirstOrDefaultAsync();
-        if (latest is null) return current;
-        var next = RoundCalendar.Next(latest.Year, latest.Quarter);
-        return (next.Year * 4 + next.Quarter) > (current.Year * 4 + current.Quarter) + 1 ? null : next;
+        var current = RoundCalendar.RoundFor(RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone));
+        var next = RoundCalendar.Next(current.Year, current.Quarter);
+        var existing = await db.Rounds.AsNoTracking()
+            .Where(r => (r.Year == current.Year && r.Quarter == current.Quarter) || (r.Year == next.Year && r.Quarter == next.Quarter))
+            .Select(r => r.Quarter).ToListAsync();
+        if (!existing.Contains(current.Quarter)) return current;
+        return existing.Contains(next.Quarter) ? null : next;
     }
 
     private async Task<IActionResult> RefuseAsync(string message)
