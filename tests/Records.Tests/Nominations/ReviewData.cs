@@ -14,9 +14,9 @@ public static class ReviewData
 
     public static Task<int> RoundAsync(RecordsApp app, RoundStatus status) => app.WithDbAsync(async db =>
     {
-        // Two years apart, so a test can add the rounds just before or after one without a clash.
+        // Two years apart, so a test can add the rounds just before or after one without a clash; centuries before today, so never the round the app adds for the current quarter.
         var next = Interlocked.Add(ref quarterSeed, 8);
-        var (year, quarter) = (1900 + next / 4, next % 4 + 1);
+        var (year, quarter) = (1200 + next / 4, next % 4 + 1);
         var round = new Round { Year = year, Quarter = quarter, CutOff = RoundCalendar.CutOff(year, quarter), ReviewEnds = RoundCalendar.ReviewEnds(year, quarter), Status = status };
         db.Rounds.Add(round);
         await db.SaveChangesAsync();
