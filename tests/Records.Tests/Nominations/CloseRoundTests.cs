@@ -141,6 +141,22 @@ public class CloseRoundTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Equal(1, await app.WithDbAsync(db => db.Rounds.CountAsync(r => r.Year == year && r.Quarter == quarter)));
     }
 
+    [Fact]
+    public async Task AChairWhoRecusedSeesTheOutcomeButNotTheCounts()
+    {
+        var client = await ChairAsync();
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        var recused = await ReviewData.NominationAsync(app, round, "Chair Recused");
+        var open = await ReviewData.NominationAsync(app, round, "Chair Sees");
+        await ReviewData.RecuseAsync(app, recused, "chair@records.local");
+
+        var page = await client.GetPageAsync($"/Nominations/Rounds/Close/{round}");
+
+        Assert.NotNull(page.QuerySelector($"tr[data-nomination='{recused}'] [data-recused]"));
+        Assert.NotNull(page.QuerySelector($"tr[data-nomination='{recused}']")!.GetAttribute("data-outcome"));
+        Assert.Null(page.QuerySelector($"tr[data-nomination='{open}'] [data-recused]"));
+    }
+
     [Theory]
     [InlineData(RoundStatus.Upcoming)]
     [InlineData(RoundStatus.Closed)]

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     }
 
     public Round Round { get; private set; } = null!;
+    /// <summary>Nominations the Chair recused from: the outcome is shown, the counts are not.</summary>
+    public HashSet<int> RecusedFrom { get; private set; } = [];
     public List<Plan> Plans { get; private set; } = [];
     public int Quorum => options.Value.Nominations.Quorum;
     public string NextRound => NameOf(RoundCalendar.Next(Round.Year, Round.Quarter));
@@ -126,6 +129,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     {
         if (await db.Rounds.FirstOrDefaultAsync(r => r.Id == id) is not { } round) return false;
         Round = round;
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var rows = await db.Nominations.AsNoTracking().Where(n => n.RoundId == id && n.Status == NominationStatus.UnderReview)
             .OrderBy(n => n.Nominee.Name).ThenBy(n => n.Id)
             .Select(n => new
@@ -136,7 +140,9 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
                 No = db.Votes.Count(v => v.NominationId == n.Id && v.Choice == VoteChoice.No),
                 Abstain = db.Votes.Count(v => v.NominationId == n.Id && v.Choice == VoteChoice.Abstain),
                 AlreadyFellow = db.Fellows.Any(f => f.PersonId == n.NomineeId),
+                Recused = db.Recusals.Any(x => x.NominationId == n.Id && x.MemberId == me),
             }).ToListAsync();
+        RecusedFrom = rows.Where(r => r.Recused).Select(r => r.Id).ToHashSet();
         // Two linked nominations of one person can both be accepted: the person joins the roster once.
         var joining = new HashSet<int>();
         Plans = rows.Select(r =>
