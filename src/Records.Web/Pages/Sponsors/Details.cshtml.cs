@@ -19,8 +19,7 @@ public class DetailsModel(RecordsDbContext db) : PageModel
     {
         public string Fee => FeeMinor is { } fee ? Money(fee) : InKindValueMinor is { } value ? $"{Money(value)} in kind" : "not stated";
         public string Paid => Money(PaidMinor);
-        /// <summary>What is still owed on the agreed fee; nothing is due on in-kind value or an unstated fee.</summary>
-        public string Due => FeeMinor is { } fee && Status != SponsorshipStatus.Rejected ? Money(Math.Max(0, fee - PaidMinor)) : "—";
+        public string Due => BalanceDue.Of(FeeMinor, PaidMinor, Status) is { } due ? Money(due) : "—";
         private string Money(long minor) => new Money(minor, Currency).Format(dropZeroMinor: true);
     }
 
