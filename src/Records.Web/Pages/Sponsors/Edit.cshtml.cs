@@ -1,0 +1,106 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
+using Records.Core.Sponsors;
+using Records.Web.Infrastructure;
+
+namespace Records.Web.Pages.Sponsors;
+
+public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public Sponsor? Sponsor { get; private set; }
+
+    public class InputModel
+    {
+        public string Name { get; set; } = "";
+        public string? Website { get; set; }
+        public string? PrimaryContactName { get; set; }
+        public string? PrimaryContactEmail { get; set; }
+        public string? AccountingContactName { get; set; }
+        public string? AccountingContactEmail { get; set; }
+        public string? Notes { get; set; }
+        public Guid Version { get; set; }
+    }
+
+    public class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the organisation's name.").MaximumLength(200).WithMessage("Keep the name under 200 characters.");
+            RuleFor(x => x.Website).Must(IsWebAddress).When(x => !string.IsNullOrWhiteSpace(x.Website))
+                .WithMessage("Enter the full address, starting with http:// or https://.");
+            RuleFor(x => x.Website).MaximumLength(500).WithMessage("Keep the address under 500 characters.");
+            RuleFor(x => x.PrimaryContactName).MaximumLength(200).WithMessage("Keep the name under 200 characters.");
+            RuleFor(x => x.AccountingContactName).MaximumLength(200).WithMessage("Keep the name under 200 characters.");
+            RuleFor(x => x.PrimaryContactEmail).EmailAddress().WithMessage("Enter an email address such as name@example.com.")
+                .MaximumLength(320).WithMessage("Keep the address under 320 characters.").When(x => !string.IsNullOrWhiteSpace(x.PrimaryContactEmail));
+            RuleFor(x => x.AccountingContactEmail).EmailAddress().WithMessage("Enter an email address such as name@example.com.")
+                .MaximumLength(320).WithMessage("Keep the address under 320 characters.").When(x => !string.IsNullOrWhiteSpace(x.AccountingContactEmail));
+            RuleFor(x => x.Notes).MaximumLength(8000).WithMessage("Keep the notes under 8,000 characters.");
+        }
+
+        private static bool IsWebAddress(string? text) =>
+            Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Contains('.');
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Sponsor is { } s)
+        {
+            Input = new InputModel
+            {
+                Name = s.Name, Website = s.Website, PrimaryContactName = s.PrimaryContactName, PrimaryContactEmail = s.PrimaryContactEmail,
+                AccountingContactName = s.AccountingContactName, AccountingContactEmail = s.AccountingContactEmail, Notes = s.Notes, Version = s.Version,
+            };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
+        if (Sponsor is not null && Sponsor.Version != Input.Version) return Conflict409();
+
+        var sponsor = Sponsor ?? db.Sponsors.Add(new Sponsor { Name = "", CreatedAt = clock.GetUtcNow().UtcDateTime }).Entity;
+        sponsor.Name = Input.Name.Trim();
+        sponsor.Website = Clean(Input.Website);
+        sponsor.PrimaryContactName = Clean(Input.PrimaryContactName);
+        sponsor.PrimaryContactEmail = Clean(Input.PrimaryContactEmail);
+        sponsor.AccountingContactName = Clean(Input.AccountingContactName);
+        sponsor.AccountingContactEmail = Clean(Input.AccountingContactEmail);
+        sponsor.Notes = Clean(Input.Notes);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict409();
+        }
+        TempData["Flash"] = $"Saved {sponsor.Name}.";
+        return RedirectToPage("Details", new { id = sponsor.Id });
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task<bool> LoadAsync(int? id)
+    {
+        if (id is null) return true;
+        Sponsor = await db.Sponsors.SingleOrDefaultAsync(s => s.Id == id);
+        return Sponsor is not null;
+    }
+
+    private PageResult Conflict409()
+    {
+        ModelState.AddModelError("", "Someone else changed this sponsor while you were editing. Reload the page to see their change, then make yours again.");
+        var result = Page();
+        result.StatusCode = StatusCodes.Status409Conflict;
+        return result;
+    }
+}
