@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Donations;
+using Records.Core.Money;
+
+namespace Records.Web.Pages.Donations;
+
+/// <summary>The ledger's rows and totals for a filter: what the page shows and the export writes.</summary>
+public static class Ledger
+{
+    public const string Anonymous = "Anonymous";
+
+    /// <summary>
+    /// With no dates in the query the ledger shows the last <see cref="DefaultDays"/> days: totals over every gift
+    /// ever received would read the whole table on each visit. Clearing the dates asks for all time.
+    /// </summary>
+    public const int DefaultDays = 90;
+
+    public sealed record Row(int Id, DateOnly ReceivedOn, string Donor, bool Named, long AmountMinor, long FeeMinor, string Currency,
+        DonationChannel Channel, string? Campaign, string? TransactionId, bool IsRecurring, DateOnly? AcknowledgedOn)
+    {
+        public Money Amount => new(AmountMinor, Currency);
+        public Money Fee => new(FeeMinor, Currency);
+        public Money Net => new(AmountMinor - FeeMinor, Currency);
+    }
+
+    public sealed record Total(string Currency, int Count, long GrossMinor, long FeesMinor)
+    {
+        public Money Gross => new(GrossMinor, Currency);
+        public Money Fees => new(FeesMinor, Currency);
+        public Money Net => new(GrossMinor - FeesMinor, Currency);
+    }
+
+    public static readonly string[] Sorts = ["date", "amount", "donor"];
+
+    /// <summary>Count, gross and fees per currency in one GROUP BY.</summary>
+    public static async Task<IReadOnlyList<Total>> TotalsAsync(IQueryable<Donation> matching, CancellationToken ct = default) =>
+        await matching.GroupBy(d => d.Currency)
+            .Select(g => new Total(g.Key, g.Count(), g.Sum(d => d.AmountMinor), g.Sum(d => d.FeeMinor)))
+            .OrderBy(t => t.Currency)
+            .ToListAsync(ct);
+
+    public static IQueryable<Row> Rows(IQueryable<Donation> matching, string sort)
+    {
+        var ordered = sort switch
+        {
+            "amount" => matching.OrderByDescending(d => d.AmountMinor).ThenByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id),
+            "donor" => matching.OrderBy(d => d.IsAnonymous ? Anonymous : d.Person != null ? d.Person.Name : d.Organisation != null ? d.Organisation.Name : Anonymous)
+                .ThenByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id),
+            _ => matching.OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id),
+        };
+        // The name is chosen in SQL so an anonymous donor's name never leaves the database.
+        return ordered.Select(d => new Row(d.Id, d.ReceivedOn,
+            d.IsAnonymous ? Anonymous : d.Person != null ? d.Person.Name : d.Organisation != null ? d.Organisation.Name : Anonymous,
+            !d.IsAnonymous && (d.Person != null || d.Organisation != null),
+            d.AmountMinor, d.FeeMinor, d.Currency, d.Channel, d.Campaign != null ? d.Campaign.Name : null, d.TransactionId, d.IsRecurring, d.AcknowledgedOn));
+    }
+}
