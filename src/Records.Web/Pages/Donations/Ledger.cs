@@ -34,10 +34,12 @@ public static class Ledger
 
     /// <summary>Count, gross and fees per currency in one GROUP BY.</summary>
     public static async Task<IReadOnlyList<Total>> TotalsAsync(IQueryable<Donation> matching, CancellationToken ct = default) =>
-        await matching.GroupBy(d => d.Currency)
-            .Select(g => new Total(g.Key, g.Count(), g.Sum(d => d.AmountMinor), g.Sum(d => d.FeeMinor)))
-            .OrderBy(t => t.Currency)
-            .ToListAsync(ct);
+        (await matching.GroupBy(d => d.Currency)
+            .Select(g => new { Currency = g.Key, Count = g.Count(), Gross = g.Sum(d => d.AmountMinor), Fees = g.Sum(d => d.FeeMinor) })
+            .ToListAsync(ct))
+        .Select(t => new Total(t.Currency, t.Count, t.Gross, t.Fees))
+        .OrderBy(t => t.Currency, StringComparer.Ordinal)
+        .ToList();
 
     public static IQueryable<Row> Rows(IQueryable<Donation> matching, string sort)
     {
