@@ -32,6 +32,7 @@ public class ExportModel(RecordsDbContext db, TimeProvider clock) : PageModel
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"donations-{today:yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024);
+        writer.NewLine = "\r\n";
         await writer.WriteLineAsync(CsvCells.Line("Received", "Donor", "Currency", "Amount", "Fee", "Net", "Channel", "Campaign", "Transaction", "Recurring", "Acknowledged"));
         await foreach (var d in Ledger.Rows(matching, Sort).AsAsyncEnumerable().WithCancellation(ct))
         {
