@@ -13,7 +13,7 @@ public static class Ledger
     /// With no dates in the query the ledger shows the last <see cref="DefaultDays"/> days: totals over every gift
     /// ever received would read the whole table on each visit. Clearing the dates asks for all time.
     /// </summary>
-    public const int DefaultDays = 90;
+    public const int DefaultDays = 30;
 
     public sealed record Row(int Id, DateOnly ReceivedOn, string Donor, bool Named, long AmountMinor, long FeeMinor, string Currency,
         DonationChannel Channel, string? Campaign, string? TransactionId, bool IsRecurring, DateOnly? AcknowledgedOn)
