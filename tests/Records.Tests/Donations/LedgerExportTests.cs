@@ -61,6 +61,7 @@ public class LedgerExportTests(LedgerExportTests.App app) : IClassFixture<Ledger
         Assert.Equal("'" + Injection, row[8]);
         Assert.Equal("Acme Corp", row[1]);
         Assert.Equal("2500.00", row[3]);
+        Assert.Equal("Bank transfer", row[6]);
         Assert.DoesNotContain("\n=HYPERLINK", csv);
         Assert.DoesNotContain(",=HYPERLINK", csv);
     }

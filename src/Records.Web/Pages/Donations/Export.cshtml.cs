@@ -37,7 +37,7 @@ public class ExportModel(RecordsDbContext db, TimeProvider clock) : PageModel
         await foreach (var d in Ledger.Rows(matching, Sort).AsAsyncEnumerable().WithCancellation(ct))
         {
             await writer.WriteLineAsync(CsvCells.Line(Day(d.ReceivedOn), d.Donor, d.Currency, Plain(d.AmountMinor, d.Currency), Plain(d.FeeMinor, d.Currency),
-                Plain(d.AmountMinor - d.FeeMinor, d.Currency), d.Channel.Words(), d.Campaign, d.TransactionId, d.IsRecurring ? "Recurring" : "One-off",
+                Plain(d.AmountMinor - d.FeeMinor, d.Currency), d.Channel.Name(), d.Campaign, d.TransactionId, d.IsRecurring ? "Recurring" : "One-off",
                 d.AcknowledgedOn is { } on ? Day(on) : ""));
         }
         await writer.WriteLineAsync();
