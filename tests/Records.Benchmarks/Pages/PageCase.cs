@@ -13,5 +13,6 @@ public sealed record PageCase(string Name, string Path, string? Role, string Exp
         new("Staff home", "/", Roles.Staff, "data-panel=\"staff\""),
         new("Review list of the open round", "/Nominations", Roles.WorkGroup, "data-nominations"),
         new("Public Fellow roster", "/Fellows", null, "data-fellow="),
+        new("Donations ledger, first page", "/Donations", Roles.Staff, "data-ledger"),
     ];
 }

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Donations;
+using Records.Core.Money;
+
+namespace Records.Web.Pages.Donations;
+
+/// <summary>The ledger's rows and totals for a filter: what the page shows and the export writes.</summary>
+public static class Ledger
+{
+    public const string Anonymous = "Anonymous";
+
+    /// <summary>
+    /// With no dates in the query the ledger shows the last <see cref="DefaultDays"/> days: totals over every gift
+    /// ever received would read the whole table on each visit. Clearing the dates asks for all time.
+    /// </summary>
+    public const int DefaultDays = 30;
+
+    public sealed record Row(int Id, DateOnly ReceivedOn, string Donor, bool Named, long AmountMinor, long FeeMinor, string Currency,
+        DonationChannel Channel, string? Campaign, string? TransactionId, bool IsRecurring, DateOnly? AcknowledgedOn)
+    {
+        public Money Amount => new(AmountMinor, Currency);
+        public Money Fee => new(FeeMinor, Currency);
+        public Money Net => new(AmountMinor - FeeMinor, Currency);
+    }
+
+    public sealed record Total(string Currency, int Count, long GrossMinor, long FeesMinor)
+    {
+        public Money Gross => new(GrossMinor, Currency);
+        public Money Fees => new(FeesMinor, Currency);
+        public Money Net => new(GrossMinor - FeesMinor, Currency);
+    }
+
+    /// <summary>A channel as the processors spell it ("PayPal", "GitHub Sponsors"), not split at every capital.</summary>
+    public static string Name(this DonationChannel channel) => channel switch
+    {
+        DonationChannel.PayPal => "PayPal",
+        DonationChannel.GitHubSponsors => "GitHub Sponsors",
+        DonationChannel.BankTransfer => "Bank transfer",
+        DonationChannel.ConvertedRegistration => "Converted registration",
+        _ => channel.ToString(),
+    };
+
+    public static readonly string[] Sorts = ["date", "amount", "donor"];
+
+    /// <summary>Count, gross and fees per currency in one GROUP BY.</summary>
+    public static async Task<IReadOnlyList<Total>> TotalsAsync(IQueryable<Donation> matching, CancellationToken ct = default) =>
+        (await matching.GroupBy(d => d.Currency)
+            .Select(g => new { Currency = g.Key, Count = g.Count(), Gross = g.Sum(d => d.AmountMinor), Fees = g.Sum(d => d.FeeMinor) })
+            .ToListAsync(ct))
+        .Select(t => new Total(t.Currency, t.Count, t.Gross, t.Fees))
+        .OrderBy(t => t.Currency, StringComparer.Ordinal)
+        .ToList();
+
+    public static IQueryable<Row> Rows(IQueryable<Donation> matching, string sort)
+    {
+        var ordered = sort switch
+        {
+            "amount" => matching.OrderByDescending(d => d.AmountMinor).ThenByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id),
+            "donor" => matching.OrderBy(d => d.IsAnonymous ? Anonymous : d.Person != null ? d.Person.Name : d.Organisation != null ? d.Organisation.Name : Anonymous)
+                .ThenByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id),
+            _ => matching.OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id),
+        };
+        // The name is chosen in SQL so an anonymous donor's name never leaves the database.
+        return ordered.Select(d => new Row(d.Id, d.ReceivedOn,
+            d.IsAnonymous ? Anonymous : d.Person != null ? d.Person.Name : d.Organisation != null ? d.Organisation.Name : Anonymous,
+            !d.IsAnonymous && (d.Person != null || d.Organisation != null),
+            d.AmountMinor, d.FeeMinor, d.Currency, d.Channel, d.Campaign != null ? d.Campaign.Name : null, d.TransactionId, d.IsRecurring, d.AcknowledgedOn));
+    }
+}
