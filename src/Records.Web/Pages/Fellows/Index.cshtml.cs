@@ -97,5 +97,5 @@ public class IndexModel(RecordsDbContext db, IAuthorizationService authorization
 
     public string Link(int page) => Searching ? $"/Fellows?q={Uri.EscapeDataString(Q!.Trim())}&p={page}" : $"/Fellows?p={page}";
 
-    public static string Plural(int count, string one) => count == 1 ? $"1 {one}" : $"{count:#,0} {one}s";
+    public static string Plural(int count, string one) => Counting.Plural(count, one);
 }

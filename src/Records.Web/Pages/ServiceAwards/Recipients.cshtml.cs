@@ -1,3 +1,4 @@
+using Records.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
@@ -36,5 +37,5 @@ public class RecipientsModel(RecordsDbContext db) : PageModel
             .ToList();
     }
 
-    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    public static string Plural(int count, string noun) => Counting.Plural(count, noun);
 }

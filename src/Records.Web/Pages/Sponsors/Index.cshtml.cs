@@ -65,5 +65,5 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<Record
         ];
     }
 
-    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    public static string Plural(int count, string noun) => Counting.Plural(count, noun);
 }

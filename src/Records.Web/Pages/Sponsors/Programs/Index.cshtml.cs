@@ -1,3 +1,4 @@
+using Records.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -73,5 +74,5 @@ public class IndexModel(RecordsDbContext db) : PageModel
         return RedirectToPage();
     }
 
-    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    public static string Plural(int count, string noun) => Counting.Plural(count, noun);
 }
