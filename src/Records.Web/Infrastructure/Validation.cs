@@ -19,10 +19,14 @@ public static class Validation
 public static class PageResults
 {
     /// <summary>Re-renders the page with its messages and a 400, so bad input is never reported as success.</summary>
-    public static Microsoft.AspNetCore.Mvc.RazorPages.PageResult Invalid(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page)
+    public static Microsoft.AspNetCore.Mvc.RazorPages.PageResult Invalid(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page) =>
+        page.WithStatus(StatusCodes.Status400BadRequest);
+
+    /// <summary>Re-renders the page with the given status: a conflict or a refusal shown above the form, never a success.</summary>
+    public static Microsoft.AspNetCore.Mvc.RazorPages.PageResult WithStatus(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, int status)
     {
         var result = page.Page();
-        result.StatusCode = StatusCodes.Status400BadRequest;
+        result.StatusCode = status;
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using Records.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -31,9 +32,7 @@ public class StatusModel : PageModel
             429 => ("Too many requests from your address", "Too many forms have been sent from your network address in the last hour. This one was not saved: go back to keep what you wrote, and send it again in an hour."),
             _ => ("Something went wrong", "The request could not be completed."),
         };
-        var result = Page();
-        result.StatusCode = Code;
-        return result;
+        return this.WithStatus(Code);
     }
 
     private bool IsOverBodyLimit() =>

@@ -150,8 +150,6 @@ public partial class DetailsModel
     private PageResult Refuse(int status, string message)
     {
         ModelState.AddModelError("", message);
-        var result = Page();
-        result.StatusCode = status;
-        return result;
+        return this.WithStatus(status);
     }
 }

@@ -112,9 +112,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
     {
         Fill();
         ModelState.AddModelError("", message);
-        var result = Page();
-        result.StatusCode = status;
-        return result;
+        return this.WithStatus(status);
     }
 
     private PageResult? Stale(Guid version) =>

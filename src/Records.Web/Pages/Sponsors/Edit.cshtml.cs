@@ -99,8 +99,6 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
     private PageResult Conflict409()
     {
         ModelState.AddModelError("", "Someone else changed this sponsor while you were editing. Reload the page to see their change, then make yours again.");
-        var result = Page();
-        result.StatusCode = StatusCodes.Status409Conflict;
-        return result;
+        return this.WithStatus(StatusCodes.Status409Conflict);
     }
 }

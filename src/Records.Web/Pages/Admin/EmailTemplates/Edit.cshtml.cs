@@ -124,8 +124,6 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
 
     private PageResult Conflict409()
     {
-        var result = Page();
-        result.StatusCode = StatusCodes.Status409Conflict;
-        return result;
+        return this.WithStatus(StatusCodes.Status409Conflict);
     }
 }

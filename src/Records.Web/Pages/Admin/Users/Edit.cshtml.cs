@@ -106,8 +106,6 @@ public class EditModel(UserManager<AppUser> users, TimeProvider clock) : PageMod
 
     private PageResult StatusCode409()
     {
-        var result = Page();
-        result.StatusCode = StatusCodes.Status409Conflict;
-        return result;
+        return this.WithStatus(StatusCodes.Status409Conflict);
     }
 }

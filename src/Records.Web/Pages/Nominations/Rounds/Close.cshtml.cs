@@ -45,9 +45,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         if (Round.Status != RoundStatus.Open)
         {
             ModelState.AddModelError("", $"{Round.Name} is {Round.Status}; only an open round can be closed.");
-            var refused = Page();
-            refused.StatusCode = StatusCodes.Status409Conflict;
-            return refused;
+            return this.WithStatus(StatusCodes.Status409Conflict);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -60,9 +58,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         if (next is { Status: RoundStatus.Closed } && Plans.Any(p => p.Outcome == Outcome.CarriedOver))
         {
             ModelState.AddModelError("", $"{next.Name} is already closed, so nothing can carry into it. Nothing was applied.");
-            var refused = Page();
-            refused.StatusCode = StatusCodes.Status409Conflict;
-            return refused;
+            return this.WithStatus(StatusCodes.Status409Conflict);
         }
         var ids = Plans.Select(p => p.Id).ToList();
         var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id);
@@ -111,9 +107,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
             db.ChangeTracker.Clear();
             if (!await LoadAsync(id)) return NotFound();
             ModelState.AddModelError("", $"{Round.Name} changed while you were closing it (perhaps someone else closed it). Nothing was applied; reload the rounds to see where it stands.");
-            var conflict = Page();
-            conflict.StatusCode = StatusCodes.Status409Conflict;
-            return conflict;
+            return this.WithStatus(StatusCodes.Status409Conflict);
         }
 
         var accepted = Plans.Count(p => p.Outcome == Outcome.Accepted);

@@ -82,8 +82,6 @@ public class EditModel(RecordsDbContext db) : PageModel
 
     private PageResult Status(int code)
     {
-        var result = Page();
-        result.StatusCode = code;
-        return result;
+        return this.WithStatus(code);
     }
 }

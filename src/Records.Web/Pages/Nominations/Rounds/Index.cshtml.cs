@@ -86,8 +86,6 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     {
         ModelState.AddModelError("", message);
         await OnGetAsync();
-        var result = Page();
-        result.StatusCode = StatusCodes.Status409Conflict;
-        return result;
+        return this.WithStatus(StatusCodes.Status409Conflict);
     }
 }

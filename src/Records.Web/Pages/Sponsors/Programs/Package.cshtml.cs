@@ -124,8 +124,6 @@ public class PackageModel(RecordsDbContext db) : PageModel
     private PageResult Conflict409()
     {
         ModelState.AddModelError("", "Someone else changed this package while you were editing. Reload the page to see their change, then make yours again.");
-        var result = Page();
-        result.StatusCode = StatusCodes.Status409Conflict;
-        return result;
+        return this.WithStatus(StatusCodes.Status409Conflict);
     }
 }
