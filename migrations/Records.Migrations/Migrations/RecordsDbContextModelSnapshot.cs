@@ -373,6 +373,9 @@ namespace Records.Migrations.Migrations
                     b.Property<long>("FeeMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("INTEGER");
 
@@ -405,6 +408,8 @@ namespace Records.Migrations.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("CampaignId", "ReceivedOn");
@@ -426,6 +431,57 @@ namespace Records.Migrations.Migrations
 
                             t.HasCheckConstraint("CK_Donation_Fee", "FeeMinor >= 0 AND QuidProQuoMinor >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Records.Core.Donations.DonationImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BadRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DonorsCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("DonationImports");
                 });
 
             modelBuilder.Entity("Records.Core.Fellows.Fellow", b =>
@@ -1266,6 +1322,9 @@ namespace Records.Migrations.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EndingReminderQueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
@@ -1315,6 +1374,47 @@ namespace Records.Migrations.Migrations
 
                             t.HasCheckConstraint("CK_Sponsorship_Period", "EndsOn >= StartsOn");
                         });
+                });
+
+            modelBuilder.Entity("Records.Core.Sponsors.SponsorshipEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorshipId", "At");
+
+                    b.ToTable("SponsorshipEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1373,6 +1473,11 @@ namespace Records.Migrations.Migrations
                     b.HasOne("Records.Core.Donations.Campaign", "Campaign")
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Records.Core.Donations.DonationImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Records.Core.Sponsors.Sponsor", "Organisation")
@@ -1569,6 +1674,15 @@ namespace Records.Migrations.Migrations
                     b.Navigation("Sponsor");
                 });
 
+            modelBuilder.Entity("Records.Core.Sponsors.SponsorshipEvent", b =>
+                {
+                    b.HasOne("Records.Core.Sponsors.Sponsorship", null)
+                        .WithMany("History")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Records.Core.Mail.OutboxMessage", b =>
                 {
                     b.Navigation("AttemptLog");
@@ -1591,6 +1705,8 @@ namespace Records.Migrations.Migrations
 
             modelBuilder.Entity("Records.Core.Sponsors.Sponsorship", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Payments");
                 });
 #pragma warning restore 612, 618

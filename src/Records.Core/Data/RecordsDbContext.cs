@@ -36,8 +36,10 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
     public DbSet<Sponsor> Sponsors => Set<Sponsor>();
     public DbSet<Sponsorship> Sponsorships => Set<Sponsorship>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<SponsorshipEvent> SponsorshipEvents => Set<SponsorshipEvent>();
     public DbSet<Donation> Donations => Set<Donation>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<DonationImport> DonationImports => Set<DonationImport>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

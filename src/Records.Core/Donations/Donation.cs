@@ -30,7 +30,27 @@ public class Donation : IVersioned
     public long QuidProQuoMinor { get; set; }
     public DateOnly? AcknowledgedOn { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The processor file the gift came in with; null when it was entered by hand.</summary>
+    public int? ImportId { get; set; }
     public Guid Version { get; set; }
+}
+
+/// <summary>A processor's CSV export committed to the ledger.</summary>
+public class DonationImport
+{
+    public int Id { get; set; }
+    public required string FileName { get; set; }
+    /// <summary>Generic, Stripe or PayPal.</summary>
+    public required string Layout { get; set; }
+    /// <summary>SHA-256 of the file, hex: the same file imported twice is recognised.</summary>
+    public required string Sha256 { get; set; }
+    public int RowsRead { get; set; }
+    public int Added { get; set; }
+    public int Duplicates { get; set; }
+    public int BadRows { get; set; }
+    public int DonorsCreated { get; set; }
+    public required string By { get; set; }
+    public DateTime At { get; set; }
 }
 
 public class Campaign : IVersioned
@@ -61,6 +81,7 @@ public class DonationConfiguration : IEntityTypeConfiguration<Donation>
         b.HasIndex(d => new { d.Currency, d.AmountMinor }, "IX_Donations_Unacknowledged").HasFilter("AcknowledgedOn IS NULL");
         b.HasIndex(d => new { d.PersonId, d.ReceivedOn });
         b.HasIndex(d => new { d.CampaignId, d.ReceivedOn });
+        b.HasOne<DonationImport>().WithMany().HasForeignKey(d => d.ImportId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Donation_Amount", "AmountMinor > 0");
@@ -77,5 +98,17 @@ public class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         b.Property(c => c.Description).HasMaxLength(4000);
         b.Property(c => c.Currency).HasMaxLength(3);
         b.HasIndex(c => c.Name).IsUnique();
+    }
+}
+
+public class DonationImportConfiguration : IEntityTypeConfiguration<DonationImport>
+{
+    public void Configure(EntityTypeBuilder<DonationImport> b)
+    {
+        b.Property(i => i.FileName).HasMaxLength(260);
+        b.Property(i => i.Layout).HasMaxLength(32);
+        b.Property(i => i.Sha256).HasMaxLength(64);
+        b.Property(i => i.By).HasMaxLength(256);
+        b.HasIndex(i => i.At);
     }
 }

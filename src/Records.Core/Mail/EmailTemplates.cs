@@ -21,6 +21,8 @@ public static partial class EmailTemplates
     public const string OutcomeExpired = "outcome-expired";
     public const string AwardProposed = "award-proposed";
     public const string AwardDecided = "award-decided";
+    public const string SponsorshipEnding = "sponsorship-ending";
+    public const string DonationThanks = "donation-thanks";
 
     public static readonly IReadOnlyList<EmailTemplateDefinition> All =
     [
@@ -101,6 +103,29 @@ public static partial class EmailTemplates
             Thank you for proposing {{ recipient_name }} for the {{ foundation }} Community Service Award. The Board has {{ decision }}.
             {{ resolution }}
             The {{ foundation }} Board of Directors
+            """),
+        new(SponsorshipEnding, "Sponsorship ending (to Staff)", "to each Staff member and the Staff list, once, when a sponsorship is within its reminder days of ending",
+            ["foundation", "sponsor_name", "sponsorship", "ends_on", "days_left", "contact_name", "contact_email", "sponsorship_url"],
+            "{{ sponsor_name }}'s sponsorship ends on {{ ends_on }}",
+            """
+            {{ sponsor_name }}'s {{ sponsorship }} sponsorship ends on {{ ends_on }}, in {{ days_left }} days.
+
+            Primary contact: {{ contact_name }} {{ contact_email }}
+
+            Talk to them about renewing: {{ sponsorship_url }}
+            """),
+        new(DonationThanks, "Thank-you for a gift (to the donor)", "to the donor, when Staff acknowledge a gift from the acknowledgements list",
+            ["foundation", "donor_name", "amount", "received_on", "campaign", "quid_pro_quo"],
+            "Thank you for your gift to the {{ foundation }}",
+            """
+            Dear {{ donor_name }},
+
+            Thank you for your gift of {{ amount }}, received on {{ received_on }}{{ campaign }}. Your support keeps the {{ foundation }}'s work going.
+
+            {{ quid_pro_quo }}
+
+            With our thanks,
+            The {{ foundation }}
             """),
     ];
 

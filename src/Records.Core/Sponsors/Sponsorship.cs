@@ -31,7 +31,25 @@ public class Sponsorship : IVersioned
     public ContractStatus ContractStatus { get; set; }
     public DateTime ContractStatusChangedAt { get; set; }
     public List<Payment> Payments { get; set; } = [];
+    public List<SponsorshipEvent> History { get; set; } = [];
+    /// <summary>When Staff were emailed that this sponsorship ends soon, so they are emailed once.</summary>
+    public DateTime? EndingReminderQueuedAt { get; set; }
     public Guid Version { get; set; }
+}
+
+public enum SponsorshipChange { Created, Status, Contract, Period, Fee }
+
+/// <summary>One dated change to a sponsorship: its status, its contract's status, or its terms.</summary>
+public class SponsorshipEvent
+{
+    public int Id { get; set; }
+    public int SponsorshipId { get; set; }
+    public SponsorshipChange Change { get; set; }
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public string? Note { get; set; }
+    public required string By { get; set; }
+    public DateTime At { get; set; }
 }
 
 public enum PaymentMethod { BankTransfer, Card, Cheque, PayPal, Other }
@@ -58,6 +76,7 @@ public class SponsorshipConfiguration : IEntityTypeConfiguration<Sponsorship>
         b.HasOne(s => s.Program).WithMany().HasForeignKey(s => s.ProgramId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Package).WithMany().HasForeignKey(s => s.PackageId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(s => s.Payments).WithOne().HasForeignKey(p => p.SponsorshipId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.History).WithOne().HasForeignKey(e => e.SponsorshipId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => s.SponsorId);
         b.HasIndex(s => s.PackageId);
         b.HasIndex(s => s.EndsOn);
@@ -77,5 +96,17 @@ public class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.Reference).HasMaxLength(200);
         b.HasIndex(p => p.ReceivedOn);
         b.ToTable(t => t.HasCheckConstraint("CK_Payment_Amount", "AmountMinor > 0"));
+    }
+}
+
+public class SponsorshipEventConfiguration : IEntityTypeConfiguration<SponsorshipEvent>
+{
+    public void Configure(EntityTypeBuilder<SponsorshipEvent> b)
+    {
+        b.Property(e => e.From).HasMaxLength(100);
+        b.Property(e => e.To).HasMaxLength(100);
+        b.Property(e => e.Note).HasMaxLength(2000);
+        b.Property(e => e.By).HasMaxLength(256);
+        b.HasIndex(e => new { e.SponsorshipId, e.At });
     }
 }

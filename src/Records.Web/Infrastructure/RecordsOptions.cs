@@ -23,6 +23,8 @@ public sealed class RecordsOptions
     /// <summary>The Board's list address, copied on new Community Service Award proposals.</summary>
     public string? BoardListAddress { get; set; }
     public ServiceAwardOptions ServiceAwards { get; set; } = new();
+    public SponsorshipOptions Sponsorships { get; set; } = new();
+    public DonationOptions Donations { get; set; } = new();
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
@@ -50,6 +52,25 @@ public sealed class ServiceAwardOptions
     /// <summary>The award's cash amount in minor units: 599 USD.</summary>
     public long AmountMinor { get; set; } = 599_00;
     public string Currency { get; set; } = "USD";
+}
+
+public sealed class SponsorshipOptions
+{
+    /// <summary>Sponsorships ending within this many days are listed on Staff's home page and emailed to Staff once.</summary>
+    public int EndingReminderDays { get; set; } = 60;
+    /// <summary>The Staff list address, copied on sponsorship reminders.</summary>
+    public string? StaffListAddress { get; set; }
+    /// <summary>How often the reminder checks for sponsorships coming up to their end.</summary>
+    public int ReminderPollSeconds { get; set; } = 3600;
+}
+
+public sealed class DonationOptions
+{
+    /// <summary>Gifts of at least this much (in minor units of <see cref="AcknowledgementCurrency"/>) need an acknowledgement: 250 USD.</summary>
+    public long AcknowledgementThresholdMinor { get; set; } = 250_00;
+    public string AcknowledgementCurrency { get; set; } = "USD";
+    /// <summary>The largest processor file the import takes, in megabytes.</summary>
+    public int ImportMaxMegabytes { get; set; } = 100;
 }
 
 public sealed class FirstAdminOptions
