@@ -37,8 +37,10 @@ public static class Policies
         conventions.AllowAnonymousToPage("/Fellows/Index");
         conventions.AllowAnonymousToFolder("/Nominate");
         conventions.AuthorizeFolder("/ServiceAwards", Awards);
-        conventions.AuthorizeFolder("/Sponsors", Staff);
-        conventions.AuthorizeFolder("/Donations", Staff);
+        conventions.AuthorizeFolder("/Sponsors", Finance);
+        conventions.AuthorizeFolder("/Donations", Finance);
+        conventions.AddFolderApplicationModelConvention("/Sponsors", m => m.Filters.Add(new WritesNeedStaff()));
+        conventions.AddFolderApplicationModelConvention("/Donations", m => m.Filters.Add(new WritesNeedStaff()));
         conventions.AllowAnonymousToPage("/ServiceAwards/Propose");
         conventions.AllowAnonymousToPage("/ServiceAwards/Proposed");
         conventions.AllowAnonymousToPage("/ServiceAwards/Recipients");

@@ -8,6 +8,7 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Sponsors;
 
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Staff)]
 public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

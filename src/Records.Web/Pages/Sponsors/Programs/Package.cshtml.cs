@@ -10,6 +10,7 @@ using Money = Records.Core.Money.Money;
 
 namespace Records.Web.Pages.Sponsors.Programs;
 
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Staff)]
 public class PackageModel(RecordsDbContext db) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
