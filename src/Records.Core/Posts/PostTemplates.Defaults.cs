@@ -35,7 +35,7 @@ public static partial class PostTemplates
 
     // After "Thank you to donors & sponsors" (April 2020).
     public const string DefaultThanks = """
-        {% if campaign != blank %}During {{ campaign }}{% else %}From {{ period }}{% endif %}, {{ donor_count }} individuals donated to the {{ foundation_short }} and {{ sponsor_count }} sponsors supported our work.{% if show_totals %} Together they gave {% for total in totals %}{{ total.amount }}{% unless forloop.last %} and {% endunless %}{% endfor %}.{% endif %}
+        {% if campaign != blank %}During {{ campaign }}{% else %}From {{ period }}{% endif %}, {{ donor_count }} {% if donor_count == 1 %}individual{% else %}individuals{% endif %} donated to the {{ foundation_short }} and {{ sponsor_count }} {% if sponsor_count == 1 %}sponsor{% else %}sponsors{% endif %} supported our work.{% if show_totals %} Together they gave {% for total in totals %}{{ total.amount }}{% unless forloop.last %} and {% endunless %}{% endfor %}.{% endif %}
 
         ## Thank you individual donors!
 
