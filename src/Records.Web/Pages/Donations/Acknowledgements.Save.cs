@@ -58,7 +58,7 @@ public partial class AcknowledgementsModel
     private Dictionary<string, string> Letter(Row row) => new()
     {
         ["foundation"] = options.Value.FoundationName,
-        ["donor_name"] = row.Donor,
+        ["donor_name"] = row.Addressee,
         ["amount"] = row.Amount.Format(),
         ["received_on"] = row.ReceivedOn.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
         ["campaign"] = row.Campaign is { } campaign ? $" towards {campaign}" : "",

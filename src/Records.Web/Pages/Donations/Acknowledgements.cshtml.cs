@@ -38,7 +38,7 @@ public partial class AcknowledgementsModel(RecordsDbContext db, TimeProvider clo
         }
     }
 
-    public sealed record Row(int Id, DateOnly ReceivedOn, string Donor, int? PersonId, int? OrganisationId, string? Email, long AmountMinor, long QuidProQuoMinor,
+    public sealed record Row(int Id, DateOnly ReceivedOn, string Donor, string Addressee, int? PersonId, int? OrganisationId, string? Email, long AmountMinor, long QuidProQuoMinor,
         string Currency, DonationChannel Channel, string? Campaign)
     {
         public Money Amount => new(AmountMinor, Currency);
@@ -72,6 +72,7 @@ public partial class AcknowledgementsModel(RecordsDbContext db, TimeProvider clo
     /// <summary>The donor's name and address chosen in SQL; an anonymous gift's donor never leaves the database.</summary>
     private static IQueryable<Row> Rows(IQueryable<Donation> donations) =>
         donations.Select(d => new Row(d.Id, d.ReceivedOn,
+            d.IsAnonymous ? Ledger.Anonymous : d.Person != null ? d.Person.Name : d.Organisation != null ? d.Organisation.Name : Ledger.Anonymous,
             d.IsAnonymous ? Ledger.Anonymous : d.Person != null ? d.Person.Name : d.Organisation != null ? (d.Organisation.PrimaryContactName ?? d.Organisation.Name) : Ledger.Anonymous,
             d.IsAnonymous ? null : d.PersonId, d.IsAnonymous ? null : d.OrganisationId,
             d.IsAnonymous ? null : d.Person != null ? d.Person.Email : d.Organisation != null ? d.Organisation.PrimaryContactEmail : null,
