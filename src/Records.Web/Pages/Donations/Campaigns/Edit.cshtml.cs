@@ -77,7 +77,7 @@ public class EditModel(RecordsDbContext db) : PageModel
     {
         if (!await LoadAsync(id)) return NotFound();
         var valid = ModelState.AddErrors(new Validator().Validate(Input));
-        var name = Input.Name.Trim();
+        var name = (Input.Name ?? "").Trim();
         var thisId = Campaign?.Id ?? 0;
         if (name.Length > 0 && await db.Campaigns.AnyAsync(c => c.Id != thisId && c.Name.ToLower() == name.ToLower()))
         {
