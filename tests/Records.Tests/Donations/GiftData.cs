@@ -45,6 +45,19 @@ public static class GiftData
         return donation.Id;
     });
 
+    /// <summary>A valid new gift from Edith (edith@example.org) as the form posts it, with the given fields changed.</summary>
+    public static Dictionary<string, string> GiftFields(int campaign, params (string Key, string Value)[] changes)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.DonorKind"] = "person", ["Input.Person"] = "edith@example.org", ["Input.Amount"] = "250.00", ["Input.Currency"] = "USD",
+            ["Input.ReceivedOn"] = "2025-06-01", ["Input.Channel"] = "Card", ["Input.CampaignId"] = campaign.ToString(), ["Input.Fee"] = "7.55",
+            ["Input.TransactionId"] = "", ["Input.QuidProQuo"] = "", ["Input.Notes"] = "",
+        };
+        foreach (var (key, value) in changes) fields[key] = value;
+        return fields;
+    }
+
     public static async Task<HttpClient> AsAsync(RecordsApp app, string role)
     {
         var client = app.Browser();
