@@ -105,6 +105,10 @@ public class AcknowledgementTests(AcknowledgementTests.App app) : IClassFixture<
             Assert.Contains(why, (await response.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent);
             Assert.Null(await AcknowledgedOnAsync(id));
         }
+        var both = await client.SubmitAsync("/Donations/Acknowledgements", new Dictionary<string, string> { ["Input.Ids"] = Forms.Many(noMail.ToString(), anonymous.ToString()) },
+            action: "/Donations/Acknowledgements?handler=Send");
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Contains("Noah Nomail's gift of €200.00 received Apr 1, 2024; the anonymous gift of €300.00", (await both.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent);
         Assert.Equal(outbox, await app.WithDbAsync(db => db.Outbox.CountAsync()));
     }
 

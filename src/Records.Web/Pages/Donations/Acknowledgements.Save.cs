@@ -26,7 +26,9 @@ public partial class AcknowledgementsModel
         var skipped = send ? chosen.Where(r => r.CannotSend is not null).ToList() : [];
         if (sending.Count == 0)
         {
-            ModelState.AddModelError("", $"No thank-you letter can be sent for {Who(skipped)}: {skipped[0].CannotSend}");
+            ModelState.AddModelError("", skipped.Count == 1
+                ? $"No thank-you letter can be sent for {Describe(skipped[0])}. {skipped[0].CannotSend}"
+                : $"No thank-you letter can be sent for {Who(skipped)}: each was given anonymously or has no email address. Mark them acknowledged once thanked another way.");
             return await InvalidAsync();
         }
 
@@ -46,7 +48,17 @@ public partial class AcknowledgementsModel
                 db.Outbox.Add(OutboxMessage.Create([row.Email!], subject, body, now));
             }
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Someone else changed one of these gifts at the same moment. Nothing was marked or sent; look at the list again and retry.");
+            db.ChangeTracker.Clear();
+            await LoadAsync();
+            return this.WithStatus(StatusCodes.Status409Conflict);
+        }
 
         TempData["Flash"] = send
             ? $"Queued {Count(sending.Count, "thank-you letter")} and marked {(sending.Count == 1 ? "the gift" : "the gifts")} acknowledged."
@@ -66,7 +78,10 @@ public partial class AcknowledgementsModel
     };
 
     private static string Who(IReadOnlyList<Row> rows) =>
-        string.Join(", ", rows.Take(5).Select(r => $"{r.Donor}'s gift of {r.Amount.Format()}")) + (rows.Count > 5 ? $" and {rows.Count - 5} more" : "");
+        string.Join("; ", rows.Take(5).Select(Describe)) + (rows.Count > 5 ? $" and {rows.Count - 5} more" : "");
+
+    private static string Describe(Row row) =>
+        $"{(row.PersonId is null && row.OrganisationId is null ? "the anonymous gift" : $"{row.Donor}'s gift")} of {row.Amount.Format()} received {row.ReceivedOn.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}";
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n:#,0} {what}s";
 
