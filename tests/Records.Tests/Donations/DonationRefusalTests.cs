@@ -84,6 +84,19 @@ public class DonationRefusalTests(DonationRefusalTests.App app) : IClassFixture<
     }
 
     [Fact]
+    public async Task ANewPersonWithTheEmailOfSomeoneInRecordsIsRefused()
+    {
+        var before = await app.WithDbAsync(db => db.People.CountAsync());
+
+        var response = await (await AsAsync(app, "Staff")).SubmitAsync("/Donations/Edit",
+            Fields(("Input.DonorKind", "new-person"), ("Input.NewName", "Edith Again"), ("Input.NewEmail", "EDITH@example.org")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("already has this email", (await response.ReadPageAsync()).FieldError("Input.NewEmail"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.People.CountAsync()));
+    }
+
+    [Fact]
     public async Task TodayInTheFoundationsTimeZoneIsAccepted()
     {
         var response = await (await AsAsync(app, "Staff")).SubmitAsync("/Donations/Edit", Fields(("Input.ReceivedOn", FoundationToday), ("Input.TransactionId", "today_1")));

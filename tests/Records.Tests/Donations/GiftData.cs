@@ -50,7 +50,7 @@ public static class GiftData
     {
         var fields = new Dictionary<string, string>
         {
-            ["Input.DonorKind"] = "person", ["Input.Person"] = "edith@example.org", ["Input.Amount"] = "250.00", ["Input.Currency"] = "USD",
+            ["Input.DonorKind"] = "person", ["Input.Person"] = "Edith@Example.org", ["Input.Amount"] = "250.00", ["Input.Currency"] = "USD",
             ["Input.ReceivedOn"] = "2025-06-01", ["Input.Channel"] = "Card", ["Input.CampaignId"] = campaign.ToString(), ["Input.Fee"] = "7.55",
             ["Input.TransactionId"] = "", ["Input.QuidProQuo"] = "", ["Input.Notes"] = "",
         };

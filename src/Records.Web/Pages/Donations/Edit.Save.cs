@@ -66,10 +66,11 @@ public partial class EditModel
                 return new Donor(null, null, null, true);
             case Kinds.Person when !string.IsNullOrWhiteSpace(Input.Person):
                 var text = Input.Person.Trim();
+                var lower = text.ToLowerInvariant();
                 var picked = PickedId().Match(text);
                 var matches = picked.Success
                     ? await db.People.Where(p => p.Id == int.Parse(picked.Groups["id"].Value, CultureInfo.InvariantCulture)).Select(p => p.Id).ToListAsync()
-                    : await db.People.Where(p => p.Email == text || p.Name == text).Select(p => p.Id).Take(2).ToListAsync();
+                    : await db.People.Where(p => p.Email!.ToLower() == lower || p.Name == text).Select(p => p.Id).Take(2).ToListAsync();
                 if (matches.Count == 1) return new Donor(matches[0], null, null, false);
                 ModelState.AddModelError("Input.Person", matches.Count == 0
                     ? "No one in Records matches this. Pick from the suggestions, or choose “New person” to add them."
@@ -92,6 +93,12 @@ public partial class EditModel
         if (Input.CampaignId is { } campaign && !await db.Campaigns.AnyAsync(c => c.Id == campaign))
         {
             ModelState.AddModelError("Input.CampaignId", "Choose a campaign from the list.");
+            ok = false;
+        }
+        if (Input.DonorKind == Kinds.NewPerson && Clean(Input.NewEmail)?.ToLowerInvariant() is { } email
+            && await db.People.AnyAsync(p => p.Email!.ToLower() == email))
+        {
+            ModelState.AddModelError("Input.NewEmail", "Someone in Records already has this email: choose “A person in Records” and pick them.");
             ok = false;
         }
         var transaction = Clean(Input.TransactionId);
