@@ -137,13 +137,13 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException failed)
         {
-            return Conflict409();
-        }
-        finally
-        {
-            if (Donation is null && donation.Id == 0) keys.Release(key);
+            if (Donation is null) keys.Release(key);
+            if (failed is DbUpdateConcurrencyException) return Conflict409();
+            // Another gift with this transaction id was saved between the check and this save.
+            if (!await CheckRecordsAsync()) return this.Invalid();
+            throw;
         }
         if (Donation is null) keys.Saved(key, donation.Id);
         TempData["Flash"] = $"Saved the gift of {new Money(donation.AmountMinor, donation.Currency).Format()} received on {donation.ReceivedOn:MMM d, yyyy}.";
