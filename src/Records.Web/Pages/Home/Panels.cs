@@ -49,24 +49,24 @@ public sealed record WorkGroupPanel(string CurrentRound, DateOnly CutOff, DateOn
     }
 }
 
-public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int NeedAcknowledgement, IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships)
+public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int NeedAcknowledgement, Records.Core.Money.Money AcknowledgementThreshold,
+    IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships)
 {
-    public const long AcknowledgementThresholdMinor = 250_00;
-
     public sealed record Ending(int Id, string Sponsor, string What, DateOnly EndsOn);
 
-    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, CancellationToken ct)
+    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, Records.Web.Infrastructure.DonationOptions donations, CancellationToken ct)
     {
+        var (threshold, currency) = (donations.AcknowledgementThresholdMinor, donations.AcknowledgementCurrency.ToUpperInvariant());
         var horizon = today.AddDays(60);
         var ending = await db.Sponsorships.AsNoTracking()
             .Where(s => s.EndsOn >= today && s.EndsOn <= horizon && s.Status != SponsorshipStatus.Rejected)
             .OrderBy(s => s.EndsOn)
             .Select(s => new Ending(s.Id, s.Sponsor.Name, s.Package != null ? s.Program.Name + " " + s.Package.Name : (s.Description ?? s.Program.Name), s.EndsOn))
             .ToListAsync(ct);
-        var needAck = await db.Donations.CountAsync(d => d.AcknowledgedOn == null && d.Currency == "USD" && d.AmountMinor >= AcknowledgementThresholdMinor, ct);
+        var needAck = await db.Donations.CountAsync(d => d.AcknowledgedOn == null && d.Currency == currency && d.AmountMinor >= threshold, ct);
         var totals = await Total.DonationsThisYearAsync(db, today, ct);
         var active = await db.Sponsorships.CountAsync(s => s.StartsOn <= today && s.EndsOn >= today && s.Status != SponsorshipStatus.Rejected, ct);
-        return new StaffPanel(ending, needAck, totals, await db.Sponsors.CountAsync(ct), active);
+        return new StaffPanel(ending, needAck, new Records.Core.Money.Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active);
     }
 }
 

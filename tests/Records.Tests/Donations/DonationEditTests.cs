@@ -1,0 +1,130 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Donations;
+using Records.Tests.Infrastructure;
+using static Records.Tests.Donations.GiftData;
+
+namespace Records.Tests.Donations;
+
+/// <summary>Entering and correcting a gift by hand over HTTP: each kind of donor, the one-time form key, the version check.</summary>
+public class DonationEditTests(DonationEditTests.App app) : IClassFixture<DonationEditTests.App>
+{
+    public sealed class App : RecordsApp
+    {
+        public int Person, Sponsor, Campaign;
+
+        public override async ValueTask InitializeAsync()
+        {
+            await base.InitializeAsync();
+            Person = await PersonAsync(this, "Edith Existing", "edith@example.org");
+            Sponsor = await SponsorAsync(this, "Edit Corp");
+            Campaign = await CampaignAsync(this, "Edit Appeal");
+        }
+    }
+
+    private Dictionary<string, string> Fields(params (string Key, string Value)[] changes) => GiftFields(app.Campaign, changes);
+
+    private Task<int> CountAsync() => app.WithDbAsync(db => db.Donations.CountAsync());
+
+    [Fact]
+    public async Task AGiftFromAPersonPickedByEmailIsSavedWithEveryFieldAndTheLedgerSaysSo()
+    {
+        var client = await AsAsync(app, "Staff");
+
+        var response = await client.SubmitAsync("/Donations/Edit", Fields(("Input.TransactionId", "ch_new_1"), ("Input.IsRecurring", "true"),
+            ("Input.QuidProQuo", "40"), ("Input.Notes", "Met at the sprint")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Donations", response.Headers.Location!.OriginalString);
+        var saved = await app.WithDbAsync(db => db.Donations.AsNoTracking().SingleAsync(d => d.TransactionId == "ch_new_1"));
+        Assert.Equal((app.Person, 250_00L, 7_55L, 40_00L, "USD", new DateOnly(2025, 6, 1), DonationChannel.Card, (int?)app.Campaign, true, "Met at the sprint", false),
+            (saved.PersonId!.Value, saved.AmountMinor, saved.FeeMinor, saved.QuidProQuoMinor, saved.Currency, saved.ReceivedOn, saved.Channel, saved.CampaignId,
+                saved.IsRecurring, saved.Notes, saved.IsAnonymous));
+        var ledger = await client.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("Saved the gift of $250.00", ledger.QuerySelector(".flash")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ANewPersonAnOrganisationAndAnAnonymousGiftAreEachRecorded()
+    {
+        var client = await AsAsync(app, "Staff");
+
+        await client.SubmitAsync("/Donations/Edit", Fields(("Input.DonorKind", "new-person"), ("Input.NewName", "Nora Newcomer"), ("Input.NewEmail", "nora@example.org"), ("Input.TransactionId", "kind_1")));
+        await client.SubmitAsync("/Donations/Edit", Fields(("Input.DonorKind", "organisation"), ("Input.SponsorId", app.Sponsor.ToString()), ("Input.TransactionId", "kind_2")));
+        await client.SubmitAsync("/Donations/Edit", Fields(("Input.DonorKind", "anonymous"), ("Input.TransactionId", "kind_3")));
+
+        var gifts = await app.WithDbAsync(db => db.Donations.AsNoTracking().Where(d => d.TransactionId!.StartsWith("kind_")).OrderBy(d => d.TransactionId)
+            .Select(d => new { Person = d.Person != null ? d.Person.Name + " " + d.Person.Email : null, d.OrganisationId, d.IsAnonymous }).ToListAsync());
+        Assert.Equal(3, gifts.Count);
+        Assert.Equal(("Nora Newcomer nora@example.org", (int?)null, false), (gifts[0].Person, gifts[0].OrganisationId, gifts[0].IsAnonymous));
+        Assert.Equal((null, (int?)app.Sponsor, false), (gifts[1].Person, gifts[1].OrganisationId, gifts[1].IsAnonymous));
+        Assert.Equal((null, (int?)null, true), (gifts[2].Person, gifts[2].OrganisationId, gifts[2].IsAnonymous));
+    }
+
+    [Fact]
+    public async Task APersonPickedFromTheSuggestionsIsFoundByTheirId()
+    {
+        var client = await AsAsync(app, "Staff");
+        var suggestions = await client.GetStringAsync("/Donations/Edit?handler=People&q=edith");
+        Assert.Contains($"Edith Existing \\u003Cedith@example.org\\u003E #{app.Person}", suggestions);
+
+        var response = await client.SubmitAsync("/Donations/Edit", Fields(("Input.Person", $"Edith Existing <edith@example.org> #{app.Person}"), ("Input.TransactionId", "picked_1")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(app.Person, await app.WithDbAsync(db => db.Donations.Where(d => d.TransactionId == "picked_1").Select(d => d.PersonId!.Value).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AFormPostedTwiceSavesOneGift()
+    {
+        var client = await AsAsync(app, "Staff");
+        var form = await client.GetPageAsync("/Donations/Edit");
+        var fields = Fields(("Input.Notes", "double-post"));
+
+        var first = await client.SubmitFormAsync(form, "/Donations/Edit", fields);
+        var second = await client.SubmitFormAsync(form, "/Donations/Edit", fields);
+        var both = await Task.WhenAll(client.SubmitFormAsync(form, "/Donations/Edit", fields), client.SubmitFormAsync(form, "/Donations/Edit", fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Donations.CountAsync(d => d.Notes == "double-post")));
+        var fresh = await client.SubmitAsync("/Donations/Edit", fields);
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Donations.CountAsync(d => d.Notes == "double-post")));
+    }
+
+    [Fact]
+    public async Task AnEditKeepsTheFormsValuesAndAStaleEditGetsA409()
+    {
+        var id = await GiftAsync(app, 12_345_67, new DateOnly(2024, 2, 29), app.Person, more: d => { d.FeeMinor = 1_00; d.TransactionId = "edit_me"; });
+        var client = await AsAsync(app, "Staff");
+        var page = await client.GetPageAsync($"/Donations/Edit/{id}");
+        Assert.Equal("12,345.67", page.QuerySelector("[name='Input.Amount']")!.GetAttribute("value"));
+        Assert.Equal("2024-02-29", page.QuerySelector("[name='Input.ReceivedOn']")!.GetAttribute("value"));
+
+        var saved = await client.SubmitFormAsync(page, $"/Donations/Edit/{id}", Fields(("Input.Amount", "12,000"), ("Input.TransactionId", "edit_me"), ("Input.Person", page.QuerySelector("[name='Input.Person']")!.GetAttribute("value")!)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(12_000_00, await app.WithDbAsync(db => db.Donations.Where(d => d.Id == id).Select(d => d.AmountMinor).SingleAsync()));
+
+        var stale = await client.SubmitFormAsync(page, $"/Donations/Edit/{id}", Fields(("Input.Amount", "300"), ("Input.TransactionId", "edit_me")));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Someone else changed this gift", (await stale.ReadPageAsync()).QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Equal(12_000_00, await app.WithDbAsync(db => db.Donations.Where(d => d.Id == id).Select(d => d.AmountMinor).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AnAnonymousGiftKeepsItsRecordedDonorWhenCorrected()
+    {
+        var id = await GiftAsync(app, 50_00, new DateOnly(2024, 5, 1), app.Person, more: d => d.IsAnonymous = true);
+        var client = await AsAsync(app, "Staff");
+        var page = await client.GetPageAsync($"/Donations/Edit/{id}");
+        Assert.DoesNotContain("Edith", page.QuerySelector("[name='Input.Person']")!.GetAttribute("value") ?? "");
+
+        var response = await client.SubmitFormAsync(page, $"/Donations/Edit/{id}", Fields(("Input.DonorKind", "anonymous"), ("Input.Amount", "55")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var gift = await app.WithDbAsync(db => db.Donations.AsNoTracking().SingleAsync(d => d.Id == id));
+        Assert.Equal((true, (int?)app.Person, 55_00L), (gift.IsAnonymous, gift.PersonId, gift.AmountMinor));
+    }
+}
