@@ -1,0 +1,11 @@
+namespace Records.Core.Sponsors;
+
+/// <summary>The terms a sponsorship gets when Staff leave them out.</summary>
+public static class SponsorshipTerms
+{
+    /// <summary>Twelve months from the start: a sponsorship starting Mar 1, 2024 ends Feb 28, 2025.</summary>
+    public static DateOnly DefaultEnd(DateOnly startsOn) => startsOn.AddYears(1).AddDays(-1);
+
+    /// <summary>Donated services count only where the package accepts them, or outside the price list.</summary>
+    public static bool InKindAllowed(SponsorPackage? package) => package is null || package.InKindAccepted;
+}
