@@ -8,4 +8,7 @@ public static class SponsorshipTerms
 
     /// <summary>Donated services count only where the package accepts them, or outside the price list.</summary>
     public static bool InKindAllowed(SponsorPackage? package) => package is null || package.InKindAccepted;
+
+    /// <summary>A hundred million in the currency's major units: above it an amount is a typing mistake, not a sponsorship.</summary>
+    public static long MaxAmountMinor(string currency) => 100_000_000L * (long)Math.Pow(10, Money.Money.Exponent(currency));
 }
