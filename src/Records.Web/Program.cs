@@ -20,6 +20,7 @@ builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostedService<Records.Web.Nominations.ReminderWorker>();
+builder.Services.AddHostedService<Records.Web.Sponsorships.EndingReminderWorker>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     {

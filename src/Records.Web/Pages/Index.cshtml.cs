@@ -9,7 +9,7 @@ using Records.Web.Pages.Home;
 namespace Records.Web.Pages;
 
 /// <summary>The public front page, or for a signed-in person one panel per role with what needs their attention.</summary>
-public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(RecordsDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Records.Web.Infrastructure.RecordsOptions> options) : PageModel
 {
     public PublicPanel? Public { get; private set; }
     public WorkGroupPanel? WorkGroup { get; private set; }
@@ -30,7 +30,7 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
         {
             WorkGroup = await WorkGroupPanel.LoadAsync(db, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, User.IsInRole(Roles.Chair), Today, ct);
         }
-        if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, ct);
+        if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, options.Value.Sponsorships.EndingReminderDays, ct);
         if (User.IsInRole(Roles.Board)) Board = await BoardPanel.LoadAsync(db, Today, ct);
         if (User.IsInRole(Roles.Admin)) Admin = await AdminPanel.LoadAsync(db, clock.GetUtcNow(), ct);
     }

@@ -49,15 +49,16 @@ public sealed record WorkGroupPanel(string CurrentRound, DateOnly CutOff, DateOn
     }
 }
 
-public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int NeedAcknowledgement, IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships)
+public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int EndingDays, int NeedAcknowledgement, IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships)
 {
     public const long AcknowledgementThresholdMinor = 250_00;
 
     public sealed record Ending(int Id, string Sponsor, string What, DateOnly EndsOn);
 
-    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, CancellationToken ct)
+    /// <param name="endingDays">The same window as the ending reminder Staff are emailed (Records:Sponsorships:EndingReminderDays).</param>
+    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, int endingDays, CancellationToken ct)
     {
-        var horizon = today.AddDays(60);
+        var horizon = today.AddDays(endingDays);
         var ending = await db.Sponsorships.AsNoTracking()
             .Where(s => s.EndsOn >= today && s.EndsOn <= horizon && s.Status != SponsorshipStatus.Rejected)
             .OrderBy(s => s.EndsOn)
@@ -66,7 +67,7 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
         var needAck = await db.Donations.CountAsync(d => d.AcknowledgedOn == null && d.Currency == "USD" && d.AmountMinor >= AcknowledgementThresholdMinor, ct);
         var totals = await Total.DonationsThisYearAsync(db, today, ct);
         var active = await db.Sponsorships.CountAsync(s => s.StartsOn <= today && s.EndsOn >= today && s.Status != SponsorshipStatus.Rejected, ct);
-        return new StaffPanel(ending, needAck, totals, await db.Sponsors.CountAsync(ct), active);
+        return new StaffPanel(ending, endingDays, needAck, totals, await db.Sponsors.CountAsync(ct), active);
     }
 }
 
