@@ -131,4 +131,30 @@ public class SponsorshipEditTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Contains("Someone else changed this sponsorship", await conflict.Content.ReadAsStringAsync());
         Assert.Equal(2_500_000, (await SponsorshipData.LoadAsync(app, id)).FeeMinor);
     }
+
+    [Fact]
+    public async Task TheCurrencyStaysOncePaymentsArriveAndANewEndDateGetsItsOwnReminder()
+    {
+        var sponsor = await SponsorshipData.SponsorAsync(app, "Paid Terms Co");
+        var (program, _) = await SponsorshipData.PackageAsync(app, "Paid Terms Program", "Gold");
+        var id = await SponsorshipData.SponsorshipAsync(app, sponsor, program, null, new(2024, 1, 1), 500_000);
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Sponsorships.SingleAsync(x => x.Id == id);
+            s.EndingReminderQueuedAt = new DateTime(2024, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+            db.Payments.Add(new Payment { SponsorshipId = id, ReceivedOn = new(2024, 2, 1), AmountMinor = 100_000, Currency = "USD" });
+            await db.SaveChangesAsync();
+        });
+        var client = await StaffAsync();
+        var url = $"/Sponsors/Sponsorships/Edit/{id}";
+
+        var refused = await client.SubmitAsync(url, Fields(program, null, "2024-01-01", "5000", currency: "EUR"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Payments were received in USD, so the currency stays USD.", (await refused.ReadPageAsync()).FieldError("Input.Currency"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(url, Fields(program, null, "2024-01-01", "5000", "2025-12-31"))).StatusCode);
+        var saved = await SponsorshipData.LoadAsync(app, id);
+        Assert.Equal(("USD", new DateOnly(2025, 12, 31)), (saved.Currency, saved.EndsOn));
+        Assert.Null(saved.EndingReminderQueuedAt);
+    }
 }

@@ -92,6 +92,12 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         if (!ModelState.AddErrors(new Validator([.. ProgramChoices.Select(p => p.Id)], PackageChoices).Validate(Input))) return this.Invalid();
         if (Sponsorship is not null && Sponsorship.Version != Input.Version) return Conflict409();
 
+        if (Sponsorship is not null && !string.Equals(Sponsorship.Currency, Input.Currency.Trim(), StringComparison.OrdinalIgnoreCase)
+            && await db.Payments.AnyAsync(p => p.SponsorshipId == Sponsorship.Id))
+        {
+            ModelState.AddModelError("Input.Currency", $"Payments were received in {Sponsorship.Currency}, so the currency stays {Sponsorship.Currency}.");
+            return this.Invalid();
+        }
         var package = Input.PackageId is { } packageId ? await db.SponsorPackages.SingleAsync(k => k.Id == packageId) : null;
         if (package is not null && Sponsorship?.Status != SponsorshipStatus.Rejected && Sponsorship?.PackageId != package.Id
             && await PackageCapacity.RefuseAsync(db.Sponsorships, package, id) is { } full)
@@ -131,7 +137,12 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         var (period, fee, packageId) = (Terms.Period(s.StartsOn, s.EndsOn), Terms.Fee(s.FeeMinor, s.InKindValueMinor, s.Currency), s.PackageId);
         Apply(s, package);
         var (newPeriod, newFee) = (Terms.Period(s.StartsOn, s.EndsOn), Terms.Fee(s.FeeMinor, s.InKindValueMinor, s.Currency));
-        if (newPeriod != period) Terms.Record(s, SponsorshipChange.Period, period, newPeriod, null, Terms.Who(User), now);
+        if (newPeriod != period)
+        {
+            Terms.Record(s, SponsorshipChange.Period, period, newPeriod, null, Terms.Who(User), now);
+            // A new end date gets its own reminder to Staff.
+            s.EndingReminderQueuedAt = null;
+        }
         if (newFee != fee || packageId != s.PackageId)
         {
             Terms.Record(s, SponsorshipChange.Fee, fee, newFee, packageId != s.PackageId ? $"Package now {(package is null ? "none" : $"{package.Name} {package.Year}")}." : null, Terms.Who(User), now);
