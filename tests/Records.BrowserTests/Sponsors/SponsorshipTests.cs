@@ -43,6 +43,10 @@ public class SponsorshipTests(RecordsServer server) : IClassFixture<RecordsServe
         await staff.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Expect(staff.Locator("[data-status]")).ToHaveTextAsync("Approved");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Send for signature" }).ClickAsync();
+        await staff.Locator("input[name='Input.Amount']").FillAsync("0");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Add payment" }).ClickAsync();
+        await Expect(staff.Locator("[data-valmsg-for='Input.Amount']")).ToHaveTextAsync("Enter the amount received, such as 5,000.");
+        await ShotAsync(staff, "sponsorship-payment-error.png");
         await staff.Locator("input[name='Input.ReceivedOn']").FillAsync("2020-04-02");
         await staff.Locator("input[name='Input.Amount']").FillAsync("12,500");
         await staff.Locator("input[name='Input.Reference']").FillAsync("INV-2020-17");

@@ -48,6 +48,8 @@ public class SponsorshipAccessTests(RecordsApp app) : IClassFixture<RecordsApp>
         var client = app.Browser();
         await client.LoginAsRoleAsync("Board");
         foreach (var url in r.Reads) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+        Assert.NotNull((await client.GetPageAsync("/Sponsors")).QuerySelector("a[href='/Sponsors/Sponsorships']"));
+        Assert.NotNull((await client.GetPageAsync(r.Reads[0])).QuerySelector("[data-export]"));
         var details = await client.GetPageAsync(r.Reads[1]);
         Assert.Empty(details.QuerySelectorAll("main form[method=post]"));
         Assert.Empty(details.QuerySelectorAll("a[href^='/Sponsors/Sponsorships/Edit']"));
