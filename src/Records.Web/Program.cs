@@ -21,6 +21,7 @@ builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<SubmissionKeys>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostedService<Records.Web.Nominations.ReminderWorker>();
+builder.Services.AddHostedService<Records.Web.Sponsorships.EndingReminderWorker>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     {

@@ -30,7 +30,7 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, Microsoft.Exten
         {
             WorkGroup = await WorkGroupPanel.LoadAsync(db, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, User.IsInRole(Roles.Chair), Today, ct);
         }
-        if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, options.Value.Donations, ct);
+        if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, options.Value.Sponsorships.EndingReminderDays, options.Value.Donations, ct);
         if (User.IsInRole(Roles.Board)) Board = await BoardPanel.LoadAsync(db, Today, ct);
         if (User.IsInRole(Roles.Admin)) Admin = await AdminPanel.LoadAsync(db, clock.GetUtcNow(), ct);
     }

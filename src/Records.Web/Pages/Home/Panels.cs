@@ -49,15 +49,16 @@ public sealed record WorkGroupPanel(string CurrentRound, DateOnly CutOff, DateOn
     }
 }
 
-public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int NeedAcknowledgement, Records.Core.Money.Money AcknowledgementThreshold,
+public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int EndingDays, int NeedAcknowledgement, Records.Core.Money.Money AcknowledgementThreshold,
     IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships)
 {
     public sealed record Ending(int Id, string Sponsor, string What, DateOnly EndsOn);
 
-    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, Records.Web.Infrastructure.DonationOptions donations, CancellationToken ct)
+    /// <param name="endingDays">The same window as the ending reminder Staff are emailed (Records:Sponsorships:EndingReminderDays).</param>
+    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, int endingDays, Records.Web.Infrastructure.DonationOptions donations, CancellationToken ct)
     {
         var (threshold, currency) = (donations.AcknowledgementThresholdMinor, donations.AcknowledgementCurrency.ToUpperInvariant());
-        var horizon = today.AddDays(60);
+        var horizon = today.AddDays(endingDays);
         var ending = await db.Sponsorships.AsNoTracking()
             .Where(s => s.EndsOn >= today && s.EndsOn <= horizon && s.Status != SponsorshipStatus.Rejected)
             .OrderBy(s => s.EndsOn)
@@ -66,7 +67,7 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
         var needAck = await db.Donations.CountAsync(d => d.AcknowledgedOn == null && d.Currency == currency && d.AmountMinor >= threshold, ct);
         var totals = await Total.DonationsThisYearAsync(db, today, ct);
         var active = await db.Sponsorships.CountAsync(s => s.StartsOn <= today && s.EndsOn >= today && s.Status != SponsorshipStatus.Rejected, ct);
-        return new StaffPanel(ending, needAck, new Records.Core.Money.Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active);
+        return new StaffPanel(ending, endingDays, needAck, new Records.Core.Money.Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active);
     }
 }
 

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Records.Core.Sponsors;
+
+/// <summary>
+/// A package with a capacity of N takes at most N sponsorships that are not Rejected (a rejected application frees
+/// its place). The count is made in SQL.
+/// </summary>
+public static class PackageCapacity
+{
+    public static bool HasRoom(int? capacity, int taken) => capacity is not { } n || taken < n;
+
+    /// <summary>Sponsorships holding a place in the package, leaving out the one being edited.</summary>
+    public static Task<int> TakenAsync(IQueryable<Sponsorship> sponsorships, int packageId, int? except, CancellationToken ct = default) =>
+        sponsorships.CountAsync(s => s.PackageId == packageId && s.Status != SponsorshipStatus.Rejected && s.Id != (except ?? 0), ct);
+
+    /// <summary>Why the package cannot take one more sponsorship, or null when it can.</summary>
+    public static async Task<string?> RefuseAsync(IQueryable<Sponsorship> sponsorships, SponsorPackage package, int? except, CancellationToken ct = default)
+    {
+        if (package.Capacity is not { } capacity) return null;
+        var taken = await TakenAsync(sponsorships, package.Id, except, ct);
+        return HasRoom(capacity, taken) ? null
+            : $"The {package.Name} {package.Year} package is full: it takes {capacity} sponsor{(capacity == 1 ? "" : "s")} and has {taken}.";
+    }
+}
