@@ -93,7 +93,7 @@ public class DonationCsvTests
         Assert.Equal("The file is empty.", await RefusalAsync("empty.csv"));
         Assert.Equal("The file has its header but no rows under it.", await RefusalAsync("header-only.csv"));
         Assert.Equal("This is not a Stripe file as the import reads it: the first line lacks the columns \"id\", \"Currency\".", await RefusalAsync("missing-column.csv"));
-        Assert.Equal("This is not a PayPal file as the import reads it: the first line lacks the columns \"Transaction ID\", \"Date\", \"Gross\", \"Status\", \"Type\".",
+        Assert.Equal("This is not a PayPal file as the import reads it: the first line lacks the columns \"Transaction ID\", \"Date\", \"Gross\", \"Type\".",
             await RefusalAsync("stripe.csv", ImportLayout.PayPal));
     }
 
