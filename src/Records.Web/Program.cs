@@ -18,6 +18,7 @@ builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
     RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>()));
 
 builder.Services.AddSingleton<UploadStore>();
+builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostedService<Records.Web.Nominations.ReminderWorker>();
 

@@ -13,20 +13,27 @@ public static class DonationCsv
 
     public static bool IsCsvName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".csv" or ".txt";
 
-    /// <summary>The file's headers, for mapping the columns of a generic file; refuses a file that is not CSV text.</summary>
-    public static async Task<IReadOnlyList<string>> ReadHeadersAsync(Stream file, CancellationToken ct = default)
+    /// <summary>
+    /// The file's headers, read at upload to refuse at once a file that is not CSV text, lacks the layout's columns
+    /// (when the layout is known) or has no rows; and to list the columns of a generic file for mapping.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ReadStartAsync(Stream file, ImportLayout? layout, CancellationToken ct = default)
     {
         await using var text = new TextFileStream(file);
         await using var reader = CsvReader.Create(text, Options(), leaveOpen: true);
+        List<string> headers;
         try
         {
             await reader.ReadHeaderAsync(ct);
-            return Headers(reader);
+            headers = Headers(reader);
         }
         catch (CsvFormatException)
         {
             throw new DonationFileException("The file cannot be read as CSV.");
         }
+        if (layout is not null) ImportRecord.Columns.Find(headers, layout);
+        if (!await Next(reader, ct)) throw new DonationFileException("The file has its header but no rows under it.");
+        return headers;
     }
 
     public static async IAsyncEnumerable<ImportRead> ReadAsync(TextFileStream file, ImportLayout layout, DateOnly today, TimeZoneInfo zone,
