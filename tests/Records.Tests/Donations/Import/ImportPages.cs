@@ -27,7 +27,7 @@ public static class ImportPages
     public static async Task<IHtmlDocument> CheckAsync(HttpClient client, string name, string layout)
     {
         var response = await UploadAsync(client, File(name), layout);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Upload of {name}: {(int)response.StatusCode} {Text(await response.ReadPageAsync())}");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Upload of {name}: {(int)response.StatusCode} {TextOf(await response.ReadPageAsync())}");
         return await WaitAsync(client, response.Headers.Location!.OriginalString);
     }
 
@@ -59,10 +59,10 @@ public static class ImportPages
 
     public static string Token(string location) => Regex.Match(location, "token=([0-9a-f]{32})").Groups[1].Value;
 
-    public static string Text(AngleSharp.Dom.IElement? element) => element is null ? "" : Regex.Replace(element.TextContent, @"\s+", " ").Trim();
+    public static string TextOf(AngleSharp.Dom.IElement? element) => element is null ? "" : Regex.Replace(element.TextContent, @"\s+", " ").Trim();
 
-    public static string Text(IHtmlDocument page, string selector = "main") => Text(page.QuerySelector(selector));
+    public static string TextOf(IHtmlDocument page, string selector = "main") => TextOf(page.QuerySelector(selector));
 
     public static IEnumerable<string> Rows(IHtmlDocument page, string table) =>
-        page.QuerySelectorAll($"{table} tbody tr").Select(tr => string.Join(" | ", tr.QuerySelectorAll("td").Select(td => Text(td))));
+        page.QuerySelectorAll($"{table} tbody tr").Select(tr => string.Join(" | ", tr.QuerySelectorAll("td").Select(td => TextOf(td))));
 }
