@@ -32,7 +32,7 @@ public partial class ImportModel
         /// <summary>A first guess at the map from the headers' names, for people to correct.</summary>
         public static InputModel Guess(ImportJob job)
         {
-            string? Like(params string[] words) => job.Headers.FirstOrDefault(h => words.Any(w => h.Contains(w, StringComparison.OrdinalIgnoreCase)));
+            string? Like(params string[] words) => words.Select(w => job.Headers.FirstOrDefault(h => h.Contains(w, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(h => h is not null);
             return new InputModel
             {
                 Token = job.Token, Layout = ImportLayoutKind.Generic,
