@@ -32,6 +32,8 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
     public IReadOnlyList<DonationImport> Recent { get; private set; } = [];
     /// <summary>A refusal of the commit shown above the page (a used or unknown upload).</summary>
     public string? Refusal { get; private set; }
+    /// <summary>An earlier commit of the very same bytes, named on the dry run.</summary>
+    public DonationImport? SameFile { get; private set; }
 
     public long MaxBytes => options.Value.Donations.ImportMaxMegabytes * 1024L * 1024L;
 
@@ -50,6 +52,8 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
             return this.Invalid();
         }
         if (Job is { Stage: ImportStage.Mapping }) Input = InputModel.Guess(Job);
+        if (Job is { Stage: ImportStage.Checked, DryRun.Sha256: { Length: > 0 } sha })
+            SameFile = await db.DonationImports.AsNoTracking().Where(i => i.Sha256 == sha).OrderByDescending(i => i.At).FirstOrDefaultAsync(ct);
         return Page();
     }
 

@@ -46,6 +46,7 @@ public class ImportCommitTests(RecordsApp app) : IClassFixture<RecordsApp>
 
         Assert.Equal("0 donations would be added, 5 duplicates and 2 rows that are not completed payments left out.", TextOf(again, "[data-summary]"));
         Assert.Null(again.QuerySelector("form[data-form=commit] button"));
+        Assert.StartsWith("This very file was imported on ", TextOf(again, "[data-same-file]"));
         Assert.Equal(5, (await DonationsAsync("ch_3QStripe")).Count);
         Assert.Contains("stripe.csv", TextOf(again, "[data-recent-imports]"));
     }
