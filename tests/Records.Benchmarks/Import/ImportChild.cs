@@ -20,7 +20,15 @@ public static class ImportChild
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
         var options = RecordsDatabase.Configure(new DbContextOptionsBuilder<RecordsDbContext>(), database, TimeProvider.System).Options;
 
+        // The page runs in a warm app: build EF's model and open the database before the clock starts, as that run would have.
         var watch = Stopwatch.StartNew();
+        await using (var db = new RecordsDbContext((DbContextOptions<RecordsDbContext>)options))
+        {
+            await db.People.AsNoTracking().Where(p => p.Email != null).Select(p => p.Id).FirstOrDefaultAsync();
+        }
+        var warmUpSeconds = watch.Elapsed.TotalSeconds;
+
+        watch.Restart();
         ImportReport dryRun;
         await using (var db = new RecordsDbContext((DbContextOptions<RecordsDbContext>)options))
         await using (var stream = File.OpenRead(file))
@@ -40,7 +48,7 @@ public static class ImportChild
 
         if (commit.Added != dryRun.Added) throw new InvalidOperationException($"The dry run would add {dryRun.Added} rows but the commit added {commit.Added}.");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Announcement}dryrun={dryRunSeconds:0.000} commit={commitSeconds:0.000} peakmb={PeakMegabytes():0.0} rows={commit.RowsRead} added={commit.Added} duplicates={commit.Duplicates.Count} bad={commit.BadRows.Count} skipped={commit.Skipped.Count} matched={commit.DonorsMatched} created={commit.DonorsCreated}"));
+            $"{Announcement}dryrun={dryRunSeconds:0.000} commit={commitSeconds:0.000} warmup={warmUpSeconds:0.000} peakmb={PeakMegabytes():0.0} rows={commit.RowsRead} added={commit.Added} duplicates={commit.Duplicates.Count} bad={commit.BadRows.Count} skipped={commit.Skipped.Count} matched={commit.DonorsMatched} created={commit.DonorsCreated}"));
         return 0;
     }
 
