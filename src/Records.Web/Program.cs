@@ -19,6 +19,7 @@ builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
 
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<SubmissionKeys>();
+builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostedService<Records.Web.Nominations.ReminderWorker>();
 builder.Services.AddHostedService<Records.Web.Sponsorships.EndingReminderWorker>();

@@ -10,7 +10,7 @@ namespace Records.Benchmarks;
 public sealed record BenchOptions
 {
     public const string Usage = """
-        usage: Records.Benchmarks [all|pages|startup|inprocess|serve] [options]
+        usage: Records.Benchmarks [all|pages|startup|inprocess|import|serve] [options]
           --database PATH     the SQLite database to measure (default artifacts/volume/scale-1.db)
           --workers N         concurrent load workers for the page benchmarks (default 16)
           --warmup SECONDS    load before measuring (default 3)
@@ -20,6 +20,7 @@ public sealed record BenchOptions
           --accounts KIND     volume (the generator's users) or dev (the Development users); default: whichever the database has
           --email EMAIL       sign in as EMAIL for every page instead of the role's account
           --password TEXT     the password of those accounts
+          --file PATH         (import-child, run by the import benchmark) the CSV to import
         """;
 
     public string Mode { get; init; } = "all";
@@ -32,8 +33,9 @@ public sealed record BenchOptions
     public string? AccountKind { get; init; }
     public string? Email { get; init; }
     public string? Password { get; init; }
+    public string? File { get; init; }
 
-    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "serve"];
+    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "import", "serve", "import-child"];
 
     public bool Runs(string stage) => Mode == "all" || Mode == stage;
 
@@ -66,6 +68,7 @@ public sealed record BenchOptions
                 "--accounts" => throw new ArgumentException("--accounts is volume or dev."),
                 "--email" => options with { Email = value },
                 "--password" => options with { Password = value },
+                "--file" => options with { File = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Records.Benchmarks.Import;
 using Records.Benchmarks.InProcess;
 using Records.Benchmarks.Pages;
 using Records.Benchmarks.Startup;
@@ -29,6 +30,7 @@ public static class Harness
         }
 
         if (options.Mode == "serve") return await BaselineServer.ServeAsync(options);
+        if (options.Mode == "import-child") return await ImportChild.RunAsync(options.DatabasePath, options.File ?? throw new ArgumentException("import-child needs --file."));
 
         if (!File.Exists(options.DatabasePath))
         {
@@ -62,6 +64,13 @@ public static class Harness
         {
             table.Add(InProcessBenchmarks.Run(options).Select(r => r.Row()));
             return Task.CompletedTask;
+        });
+
+        await StageAsync("import", async () =>
+        {
+            var (rows, problems) = await ImportBenchmark.RunAsync(options, ct);
+            table.Add(rows);
+            foreach (var problem in problems) table.Problem(problem);
         });
 
         var markdown = table.ToMarkdown();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds in Release, generates the volume database if it is missing, runs every benchmark and prints the summary
-# (also written to artifacts/benchmarks/summary.md). Extra arguments go to the harness, whose options
+# (also written to artifacts/benchmarks/summary.md). `run.sh import` (or pages, startup, inprocess) runs one benchmark only.
+# Extra arguments go to the harness, whose options
 # `dotnet tests/Records.Benchmarks/bin/Release/net10.0/Records.Benchmarks.dll --help` lists.
 #
 # Environment overrides:
@@ -31,7 +32,10 @@ if [[ ! -f "$db" ]]; then
     fi
 fi
 
-args=(all --database "$db")
+# A first argument that is not an option picks one benchmark: run.sh import, run.sh pages, ...
+mode=all
+if [[ $# -gt 0 && "$1" != --* ]]; then mode="$1"; shift; fi
+args=("$mode" --database "$db")
 [[ -n "${BENCH_DURATION:-}" ]] && args+=(--duration "$BENCH_DURATION")
 [[ -n "${BENCH_WARMUP:-}" ]] && args+=(--warmup "$BENCH_WARMUP")
 [[ -n "${BENCH_WORKERS:-}" ]] && args+=(--workers "$BENCH_WORKERS")

@@ -1,0 +1,34 @@
+namespace Records.Core.Donations.Import;
+
+/// <summary>A completed payment read from the file, checked and ready to become a donation.</summary>
+public sealed record ImportRow(int Line, string TransactionId, DateOnly ReceivedOn, long AmountMinor, long FeeMinor, string Currency,
+    string? Email, string? Name, bool IsRecurring);
+
+public enum RowOutcome { Good, Bad, Skipped, Duplicate }
+
+/// <summary>Why a line of the file is left out.</summary>
+public sealed record ImportProblem(int Line, string? TransactionId, string Reason);
+
+/// <summary>One line of the file as the reader judged it: a good row, or a problem.</summary>
+public readonly record struct ImportRead(RowOutcome Outcome, ImportRow? Row, ImportProblem? Problem)
+{
+    public static ImportRead Good(ImportRow row) => new(RowOutcome.Good, row, null);
+    public static ImportRead Left(RowOutcome outcome, int line, string? transactionId, string reason) =>
+        new(outcome, null, new ImportProblem(line, transactionId, reason));
+}
+
+/// <summary>A file refused as a whole, with the message to show beside the file field.</summary>
+public sealed class DonationFileException(string message) : Exception(message);
+
+/// <summary>How far a read of a file has got, updated by the reader and read by whoever shows progress.</summary>
+public sealed class ImportProgress
+{
+    private long rows;
+    private long bytes;
+    public long TotalBytes { get; init; }
+    public long RowsRead => Interlocked.Read(ref rows);
+    public long BytesRead => Interlocked.Read(ref bytes);
+    internal void Row() => Interlocked.Increment(ref rows);
+    internal void Bytes(long total) => Interlocked.Exchange(ref bytes, total);
+    internal void Restart() { Interlocked.Exchange(ref rows, 0); Interlocked.Exchange(ref bytes, 0); }
+}

@@ -1,0 +1,20 @@
+// Polls the running import and moves its progress bar; reloads the page once the job has finished.
+(function () {
+    var box = document.querySelector('[data-import-progress]');
+    if (!box) return;
+    var bar = box.querySelector('progress');
+    var text = box.querySelector('[data-progress-text]');
+    function poll() {
+        fetch(box.getAttribute('data-import-progress'), { headers: { 'Accept': 'application/json' } })
+            .then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (p) {
+                if (!p || !p.running) { window.location.reload(); return; }
+                bar.max = p.totalBytes || 1;
+                bar.value = p.bytesRead;
+                text.textContent = p.rowsRead.toLocaleString('en-US') + ' rows read, ' + Math.round(100 * p.bytesRead / (p.totalBytes || 1)) + '% of the file';
+                setTimeout(poll, 500);
+            })
+            .catch(function () { setTimeout(poll, 2000); });
+    }
+    setTimeout(poll, 300);
+})();

@@ -1,0 +1,118 @@
+using System.Text;
+using Records.Core.Donations;
+using Records.Core.Donations.Import;
+
+namespace Records.Tests.Donations.Import;
+
+public class DonationCsvTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 27);
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    private static async Task<List<ImportRead>> ReadAsync(byte[] bytes, ImportLayout layout)
+    {
+        var reads = new List<ImportRead>();
+        await using var text = new TextFileStream(new MemoryStream(bytes));
+        await foreach (var read in DonationCsv.ReadAsync(text, layout, Today, NewYork)) reads.Add(read);
+        return reads;
+    }
+
+    private static Task<List<ImportRead>> ReadFileAsync(string name, ImportLayout layout) => ReadAsync(ImportFiles.Bytes(name), layout);
+
+    private static async Task<string> RefusalAsync(string name, ImportLayout? layout = null) =>
+        (await Assert.ThrowsAsync<DonationFileException>(() => ReadFileAsync(name, layout ?? ImportLayout.Stripe))).Message;
+
+    private static IEnumerable<string> Problems(IEnumerable<ImportRead> reads, RowOutcome outcome) =>
+        reads.Where(r => r.Outcome == outcome).Select(r => $"{r.Problem!.Line}: {r.Problem.Reason}");
+
+    [Fact]
+    public async Task StripeRowsBecomeGiftsOnTheirDayInTheFoundationsZoneAndUnpaidOnesAreSkipped()
+    {
+        var reads = await ReadFileAsync("stripe.csv", ImportLayout.Stripe);
+
+        var rows = reads.Where(r => r.Row is not null).Select(r => r.Row!).ToList();
+        Assert.Equal(["ch_3QStripe00001", "ch_3QStripe00002", "ch_3QStripe00005", "ch_3QStripe00006", "ch_3QStripe00007"], rows.Select(r => r.TransactionId));
+        var grace = rows[1];
+        Assert.Equal((3, new DateOnly(2025, 3, 1), 10_00L, 59L, "USD", "GRACE.Hopper@Example.org", "Grace Hopper", true),
+            (grace.Line, grace.ReceivedOn, grace.AmountMinor, grace.FeeMinor, grace.Currency, grace.Email, grace.Name, grace.IsRecurring));
+        Assert.Equal((1_000_00L, 15_20L, "GBP", false), (rows[2].AmountMinor, rows[2].FeeMinor, rows[2].Currency, rows[2].IsRecurring));
+        Assert.Null(rows[4].Email);
+        Assert.Equal(["4: Not a completed payment: the status is 'Failed'.", "5: Not a completed payment: the status is 'Refunded'."], Problems(reads, RowOutcome.Skipped));
+    }
+
+    [Fact]
+    public async Task PayPalRefundsAndPendingPaymentsAreSkippedAndFeesReadAsPositive()
+    {
+        var reads = await ReadFileAsync("paypal.csv", ImportLayout.PayPal);
+
+        var rows = reads.Where(r => r.Row is not null).Select(r => r.Row!).ToList();
+        Assert.Equal([(new DateOnly(2025, 1, 15), 50_00L, 1_95L, false), (new DateOnly(2025, 1, 16), 5_00L, 45L, true), (new DateOnly(2025, 1, 19), 1_200_00L, 35_10L, false)],
+            rows.Select(r => (r.ReceivedOn, r.AmountMinor, r.FeeMinor, r.IsRecurring)));
+        Assert.Equal(["4: Not a gift: the type is 'Payment Refund'.", "5: Not a completed payment: the status is 'Pending'."], Problems(reads, RowOutcome.Skipped));
+    }
+
+    [Fact]
+    public async Task GenericFileIsReadThroughItsColumnMapAndDateFormat()
+    {
+        var layout = ImportLayout.Generic(new ColumnMap("Gift date", "Amount", "Currency", "Reference", Fee: "Fee", Email: "Donor email", Name: "Donor name", Recurring: "Monthly"),
+            DateFormatChoice.DayMonthYear, DonationChannel.BankTransfer);
+
+        var reads = await ReadFileAsync("generic.csv", layout);
+
+        Assert.Equal([("GEN-0001", new DateOnly(2025, 2, 15), 20_00L, false), ("GEN-0002", new DateOnly(2025, 2, 16), 35_50L, true), ("GEN-0004", new DateOnly(2025, 2, 17), 5000L, false)],
+            reads.Where(r => r.Row is not null).Select(r => (r.Row!.TransactionId, r.Row.ReceivedOn, r.Row.AmountMinor, r.Row.IsRecurring)));
+        Assert.Equal(["4: The date '31/02/2025' is not a date written DD/MM/YYYY."], Problems(reads, RowOutcome.Bad));
+    }
+
+    [Fact]
+    public async Task EveryBadRowIsReportedWithItsLineAndReason()
+    {
+        var reads = await ReadFileAsync("bad-rows.csv", ImportLayout.Stripe);
+
+        Assert.Equal(
+        [
+            "2: The amount -5.00 is not more than zero.",
+            "3: The amount 20000000.00 is over 10,000,000 USD: most likely a typing error.",
+            "4: 'xyz' is not a currency code (ISO 4217, such as USD or EUR).",
+            "5: The date 2099-01-01 is in the future.",
+            "8: The transaction id is missing.",
+            "9: The date 'April 8th' is not a date written YYYY-MM-DD.",
+            "10: The fee 25.00 is more than the amount 20.00.",
+            "11: The date is missing.",
+            "12: The amount 0.00 is not more than zero.",
+        ], Problems(reads, RowOutcome.Bad));
+        Assert.Equal(["7: The same transaction id as line 6."], Problems(reads, RowOutcome.Duplicate));
+        Assert.Equal(["ch_Bad0005", "ch_Bad0012"], reads.Where(r => r.Row is not null).Select(r => r.Row!.TransactionId));
+    }
+
+    [Fact]
+    public async Task FilesThatAreNotUtf8CsvTextAreRefusedWithAReason()
+    {
+        Assert.StartsWith("This is not a CSV text file.", await RefusalAsync("binary.csv"));
+        Assert.StartsWith("The file is not UTF-8 text", await RefusalAsync("latin1.csv"));
+        Assert.Equal("The file is empty.", await RefusalAsync("empty.csv"));
+        Assert.Equal("The file has its header but no rows under it.", await RefusalAsync("header-only.csv"));
+        Assert.Equal("This is not a Stripe file as the import reads it: the first line lacks the columns \"id\", \"Currency\".", await RefusalAsync("missing-column.csv"));
+        Assert.Equal("This is not a PayPal file as the import reads it: the first line lacks the columns \"Transaction ID\", \"Date\", \"Gross\", \"Type\".",
+            await RefusalAsync("stripe.csv", ImportLayout.PayPal));
+    }
+
+    [Fact]
+    public async Task ByteOrderMarkIsAcceptedAndTheHashIsOfTheWholeFile()
+    {
+        var bytes = ImportFiles.Bytes("stripe.csv");
+        await using var text = new TextFileStream(new MemoryStream([.. Encoding.UTF8.Preamble, .. bytes]));
+        var count = 0;
+        await foreach (var read in DonationCsv.ReadAsync(text, ImportLayout.Stripe, Today, NewYork)) count++;
+
+        Assert.Equal(7, count);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. Encoding.UTF8.Preamble, .. bytes])), text.Sha256);
+    }
+
+    [Theory]
+    [InlineData("payments.csv", true)]
+    [InlineData("PAYMENTS.TXT", true)]
+    [InlineData("payments.xlsx", false)]
+    [InlineData("payments", false)]
+    public void OnlyCsvAndTextNamesAreTaken(string name, bool taken) => Assert.Equal(taken, DonationCsv.IsCsvName(name));
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Donations;
+using Records.Core.People;
+using Records.Tests.Infrastructure;
+using static Records.Tests.Donations.Import.ImportPages;
+
+namespace Records.Tests.Donations.Import;
+
+public class ImportCommitTests(RecordsApp app) : IClassFixture<RecordsApp>
+{
+    private Task<List<Donation>> DonationsAsync(string prefix) =>
+        app.WithDbAsync(db => db.Donations.AsNoTracking().Include(d => d.Person).Where(d => d.TransactionId!.StartsWith(prefix)).OrderBy(d => d.TransactionId).ToListAsync());
+
+    [Fact]
+    public async Task CommitAddsTheGoodRowsOnceWithDonorsMatchedByEmailAndAReimportAddsNothing()
+    {
+        var grace = await app.WithDbAsync(async db =>
+        {
+            var person = new Person { Name = "Grace B. Hopper", Email = "grace.hopper@example.org" };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        var client = await app.StaffAsync();
+
+        var done = await ImportAsync(client, "stripe.csv", "Stripe");
+
+        Assert.Equal("Added 5 donations; 0 duplicates and 0 rows with problems left out; 2 new donors created, 1 donor matched by email.", TextOf(done, "[data-summary]"));
+        var import = await app.WithDbAsync(db => db.DonationImports.SingleAsync(i => i.FileName == "stripe.csv"));
+        Assert.Equal(("Stripe", 7, 5, 0, 0, 2, "staff@records.local"), (import.Layout, import.RowsRead, import.Added, import.Duplicates, import.BadRows, import.DonorsCreated, import.By));
+        Assert.Equal(64, import.Sha256.Length);
+        var added = await DonationsAsync("ch_3QStripe");
+        Assert.Equal(["ch_3QStripe00001", "ch_3QStripe00002", "ch_3QStripe00005", "ch_3QStripe00006", "ch_3QStripe00007"], added.Select(d => d.TransactionId));
+        Assert.All(added, d => Assert.Equal((import.Id, DonationChannel.Card), (d.ImportId, d.Channel)));
+        Assert.Equal((grace, 10_00L, 59L, true, new DateOnly(2025, 3, 1)), (added[1].PersonId!.Value, added[1].AmountMinor, added[1].FeeMinor, added[1].IsRecurring, added[1].ReceivedOn));
+        Assert.Equal(added[0].PersonId, added[3].PersonId);
+        Assert.Equal(("Ada Lovelace", "ada.lovelace@example.org"), (added[0].Person!.Name, added[0].Person!.Email));
+        Assert.Equal(("GBP", 1_000_00L), (added[2].Currency, added[2].AmountMinor));
+        Assert.True(added[4].IsAnonymous);
+        Assert.Null(added[4].PersonId);
+        Assert.NotEqual(Guid.Empty, added[0].Version);
+
+        var again = await CheckAsync(client, "stripe.csv", "Stripe");
+
+        Assert.Equal("0 donations would be added, 5 duplicates and 2 rows that are not completed payments left out.", TextOf(again, "[data-summary]"));
+        Assert.Null(again.QuerySelector("form[data-form=commit] button"));
+        Assert.StartsWith("This very file was imported on ", TextOf(again, "[data-same-file]"));
+        Assert.Equal(5, (await DonationsAsync("ch_3QStripe")).Count);
+        Assert.Contains("stripe.csv", TextOf(again, "[data-recent-imports]"));
+    }
+
+    [Fact]
+    public async Task PostingTheCommitTwiceAddsNothingTheSecondTime()
+    {
+        var client = await app.StaffAsync();
+        var report = await CheckAsync(client, "paypal.csv", "PayPal");
+
+        var first = await CommitAsync(client, report);
+        await WaitAsync(client, first.Headers.Location!.OriginalString);
+        var second = await CommitAsync(client, report);
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("paypal.csv has already been committed from this upload; nothing more was added. To import more rows, upload the file again: rows already in the ledger are recognised as duplicates.",
+            TextOf(await second.ReadPageAsync(), "[data-refusal]"));
+        Assert.Equal(3, await app.WithDbAsync(db => db.Donations.CountAsync(d => d.ImportId != null && d.Channel == DonationChannel.PayPal)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.DonationImports.CountAsync(i => i.FileName == "paypal.csv")));
+    }
+
+    [Fact]
+    public async Task GenericFileIsMappedThenImportedThroughTheChosenChannel()
+    {
+        var client = await app.StaffAsync();
+        var mapping = await CheckAsync(client, "generic.csv", "Generic");
+        Assert.NotNull(mapping.QuerySelector("[data-state=mapping]"));
+        Assert.Equal(["Gift date", "Amount", "Currency", "Fee", "Donor email", "Donor name", "Reference", "Monthly"],
+            mapping.QuerySelectorAll("select[name='Input.Date'] option").Skip(1).Select(o => o.TextContent));
+
+        var map = new Dictionary<string, string>
+        {
+            ["Input.Date"] = "Gift date", ["Input.Amount"] = "Amount", ["Input.Currency"] = "Currency", ["Input.TransactionId"] = "Reference",
+            ["Input.Fee"] = "Fee", ["Input.Email"] = "Donor email", ["Input.Name"] = "Donor name", ["Input.Recurring"] = "Monthly",
+            ["Input.DateFormat"] = "DayMonthYear", ["Input.Channel"] = "Cheque",
+        };
+        var unmapped = await client.SubmitFormAsync(mapping, Url, new Dictionary<string, string>(map) { ["Input.TransactionId"] = "", ["Input.Fee"] = "Nope" }, "form[data-form=map]");
+        Assert.Equal(HttpStatusCode.BadRequest, unmapped.StatusCode);
+        var refused = await unmapped.ReadPageAsync();
+        Assert.Equal("Choose the column with the transaction id: it keeps a gift from being imported twice.", refused.FieldError("Input.TransactionId"));
+        Assert.Equal("'Nope' is not a column of this file.", refused.FieldError("Input.Fee"));
+
+        var mapped = await client.SubmitFormAsync(mapping, Url, map, "form[data-form=map]");
+        Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
+        var report = await WaitAsync(client, mapped.Headers.Location!.OriginalString);
+        Assert.Equal(["4 | GEN-0003 | The date '31/02/2025' is not a date written DD/MM/YYYY."], Rows(report, "[data-bad-rows]"));
+        var commit = await CommitAsync(client, report);
+        await WaitAsync(client, commit.Headers.Location!.OriginalString);
+
+        var added = await DonationsAsync("GEN-");
+        Assert.Equal([("GEN-0001", 20_00L, "USD", false), ("GEN-0002", 35_50L, "CAD", true), ("GEN-0004", 5000L, "JPY", false)],
+            added.Select(d => (d.TransactionId!, d.AmountMinor, d.Currency, d.IsRecurring)));
+        Assert.All(added, d => Assert.Equal(DonationChannel.Cheque, d.Channel));
+        Assert.Equal("Yukihiro Matsumoto", added[2].Person!.Name);
+    }
+
+    [Fact]
+    public async Task NothingIsSavedWhenTheCommitFailsPartWay()
+    {
+        var client = await app.StaffAsync();
+        var upload = await UploadAsync(client, File("bad-rows.csv"), "Stripe");
+        var location = upload.Headers.Location!.OriginalString;
+        var report = await WaitAsync(client, location);
+        // The kept file changes under the commit: its good rows are written, then a Latin-1 line stops the read.
+        var kept = Path.Combine(app.Folder, "uploads", Token(location) + ".upload");
+        await System.IO.File.AppendAllTextAsync(kept, "ch_Late0001,Donation,2025-04-13 10:00:00,9.00,0.00,usd,9.00,0.10,0.00,usd,Paid,x,true,cus,Zoë,zoe@example.org,\n", Encoding.Latin1);
+
+        var commit = await CommitAsync(client, report);
+        var failed = await WaitAsync(client, commit.Headers.Location!.OriginalString, HttpStatusCode.BadRequest);
+
+        Assert.StartsWith("The file is not UTF-8 text", failed.FieldError("Input.File"));
+        Assert.Empty(await DonationsAsync("ch_Bad"));
+        Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.Email == "first@example.org" || p.Email == "good.row@example.org")));
+        Assert.False(await app.WithDbAsync(db => db.DonationImports.AnyAsync(i => i.FileName == "bad-rows.csv")));
+    }
+}
