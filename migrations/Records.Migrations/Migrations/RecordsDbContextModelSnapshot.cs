@@ -943,6 +943,9 @@ namespace Records.Migrations.Migrations
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NameDonors")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PeriodFrom")
                         .HasColumnType("TEXT");
 
@@ -962,9 +965,16 @@ namespace Records.Migrations.Migrations
                     b.Property<int?>("ServiceAwardId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ShowTotals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -991,6 +1001,42 @@ namespace Records.Migrations.Migrations
                     b.HasIndex("Kind", "Status");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Records.Core.Posts.PostTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("PostTemplates");
                 });
 
             modelBuilder.Entity("Records.Core.ServiceAwards.ServiceAward", b =>

@@ -42,6 +42,7 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
     public DbSet<DonationImport> DonationImports => Set<DonationImport>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostTemplate> PostTemplates => Set<PostTemplate>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -22,6 +22,12 @@ public class Post : IVersioned
     public int? CampaignId { get; set; }
     public DateOnly? PeriodFrom { get; set; }
     public DateOnly? PeriodTo { get; set; }
+    /// <summary>The Fellows post's summary of contributions, written for each post.</summary>
+    public string? Summary { get; set; }
+    /// <summary>Whether a thank-you post states the amounts raised.</summary>
+    public bool ShowTotals { get; set; }
+    /// <summary>Whether a thank-you post names the individual donors (anonymous donors are never named).</summary>
+    public bool NameDonors { get; set; }
     public string? PublishedUrl { get; set; }
     public DateOnly? PublishedOn { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -36,8 +42,30 @@ public class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(p => p.Title).HasMaxLength(300);
         b.Property(p => p.Markdown).HasMaxLength(100000);
         b.Property(p => p.PublishedUrl).HasMaxLength(500);
+        b.Property(p => p.Summary).HasMaxLength(4000);
         b.HasOne<ServiceAwards.ServiceAward>().WithMany().HasForeignKey(p => p.ServiceAwardId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Donations.Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(p => new { p.Kind, p.Status });
+    }
+}
+
+/// <summary>Staff's own wording for one kind of post; without one the default in <see cref="PostTemplates"/> is used.</summary>
+public class PostTemplate : IVersioned
+{
+    public int Id { get; set; }
+    public PostKind Kind { get; set; }
+    public required string Body { get; set; }
+    public required string UpdatedBy { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid Version { get; set; }
+}
+
+public class PostTemplateConfiguration : IEntityTypeConfiguration<PostTemplate>
+{
+    public void Configure(EntityTypeBuilder<PostTemplate> b)
+    {
+        b.Property(t => t.Body).HasMaxLength(50000);
+        b.Property(t => t.UpdatedBy).HasMaxLength(256);
+        b.HasIndex(t => t.Kind).IsUnique();
     }
 }

@@ -23,8 +23,12 @@ public sealed class RecordsOptions
     /// <summary>The Board's list address, copied on new Community Service Award proposals.</summary>
     public string? BoardListAddress { get; set; }
     public ServiceAwardOptions ServiceAwards { get; set; } = new();
+    public PostOptions Posts { get; set; } = new();
     public SponsorshipOptions Sponsorships { get; set; } = new();
     public DonationOptions Donations { get; set; } = new();
+
+    public Records.Core.Posts.PostSettings PostSettings => new(FoundationName, Posts.FellowCriteriaUrl, Posts.FellowRosterUrl,
+        Posts.WorkGroupEmail ?? WorkGroupListAddress ?? "psf-fellow@python.org", Posts.WorkGroupUrl);
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
@@ -71,6 +75,15 @@ public sealed class DonationOptions
     public string AcknowledgementCurrency { get; set; } = "USD";
     /// <summary>The largest processor file the import takes, in megabytes.</summary>
     public int ImportMaxMegabytes { get; set; } = 100;
+}
+
+public sealed class PostOptions
+{
+    public string FellowCriteriaUrl { get; set; } = "https://www.python.org/psf/fellows/";
+    public string FellowRosterUrl { get; set; } = "https://www.python.org/psf/fellows-roster/";
+    public string WorkGroupUrl { get; set; } = "https://wiki.python.org/psf/PSF%20Fellow%20Work%20Group";
+    /// <summary>The address posts ask nominations to be sent to; default the Work Group's list address.</summary>
+    public string? WorkGroupEmail { get; set; }
 }
 
 public sealed class FirstAdminOptions

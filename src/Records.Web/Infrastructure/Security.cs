@@ -37,6 +37,7 @@ public static class Policies
         conventions.AllowAnonymousToPage("/Fellows/Index");
         conventions.AllowAnonymousToFolder("/Nominate");
         conventions.AuthorizeFolder("/ServiceAwards", Awards);
+        conventions.AuthorizeFolder("/Posts", Staff);
         conventions.AuthorizeFolder("/Sponsors", Finance);
         conventions.AuthorizeFolder("/Donations", Finance);
         conventions.AddFolderApplicationModelConvention("/Sponsors", m => m.Filters.Add(new WritesNeedStaff()));

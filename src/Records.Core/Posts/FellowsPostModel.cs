@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
+using Records.Core.Nominations;
+
+namespace Records.Core.Posts;
+
+/// <summary>What a Fellows post is written from: one quarter's new Fellows, in the order they were announced.</summary>
+public sealed record FellowsPostModel(
+    string Foundation, string FoundationShort, string Quarter, int Year, int QuarterNumber, IReadOnlyList<FellowsPostModel.FellowEntry> Fellows,
+    string Summary, string CriteriaUrl, string RosterUrl, string WorkGroupEmail, string WorkGroupUrl, int NextQuarter, string NextCutOff)
+{
+    public sealed record FellowEntry(string Name, IReadOnlyList<LinkEntry> Links);
+
+    /// <summary>A link the Fellow has; <see cref="Url"/> is empty when the records name the link but not its address.</summary>
+    public sealed record LinkEntry(string Kind, string Url);
+
+    public static readonly IReadOnlyList<string> Fields =
+    [
+        "foundation", "foundation_short", "quarter", "year", "quarter_number", "fellows (each: name, links (each: kind, url))", "summary",
+        "criteria_url", "roster_url", "work_group_email", "work_group_url", "next_quarter", "next_cut_off",
+    ];
+
+    public static string Title(string foundation, int year, int quarter) => $"{foundation} Fellow Members for Q{quarter} {year}";
+
+    /// <summary>Null when no Fellow is recorded for the quarter: there is nothing to announce.</summary>
+    public static async Task<FellowsPostModel?> LoadAsync(RecordsDbContext db, int year, int quarter, string? summary, PostSettings settings, CancellationToken ct = default)
+    {
+        var fellows = await db.Fellows.AsNoTracking()
+            .Where(f => f.Year == year && f.Quarter == quarter)
+            .OrderBy(f => f.Position).ThenBy(f => f.Person.Name)
+            .Select(f => new { f.Person.Name, Links = f.Person.Links.OrderBy(l => l.Position).Select(l => new { l.Kind, l.Url }).ToList() })
+            .ToListAsync(ct);
+        if (fellows.Count == 0) return null;
+        var (nextYear, nextQuarter) = RoundCalendar.Next(year, quarter);
+        return new FellowsPostModel(settings.Foundation, settings.FoundationShort, $"Q{quarter} {year}", year, quarter,
+            fellows.Select(f => new FellowEntry(PostText.Clean(f.Name), f.Links.Select(l => new LinkEntry(l.Kind.ToString(), Safe(l.Url))).ToList())).ToList(),
+            PostText.Clean(summary), settings.CriteriaUrl, settings.RosterUrl, settings.WorkGroupEmail, settings.WorkGroupUrl,
+            nextQuarter, RoundCalendar.CutOff(nextYear, nextQuarter).ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string Safe(string? url) => url is not null && Text.SafeMarkdown.IsSafe(url) && Uri.IsWellFormedUriString(url, UriKind.Absolute) ? url : "";
+}
