@@ -33,7 +33,7 @@ public sealed record BenchOptions
     public string? Email { get; init; }
     public string? Password { get; init; }
 
-    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "serve"];
+    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "reports", "serve"];
 
     public bool Runs(string stage) => Mode == "all" || Mode == stage;
 

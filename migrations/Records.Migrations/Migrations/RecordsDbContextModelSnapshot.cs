@@ -422,6 +422,8 @@ namespace Records.Migrations.Migrations
 
                     b.HasIndex("ReceivedOn", "Currency", "AmountMinor");
 
+                    b.HasIndex(new[] { "ReceivedOn", "Currency", "Channel", "CampaignId", "PersonId", "OrganisationId", "AmountMinor" }, "IX_Donations_Report");
+
                     b.HasIndex(new[] { "Currency", "AmountMinor" }, "IX_Donations_Unacknowledged")
                         .HasFilter("AcknowledgedOn IS NULL");
 
