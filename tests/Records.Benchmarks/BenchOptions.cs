@@ -10,7 +10,7 @@ namespace Records.Benchmarks;
 public sealed record BenchOptions
 {
     public const string Usage = """
-        usage: Records.Benchmarks [all|pages|startup|inprocess|import|serve] [options]
+        usage: Records.Benchmarks [all|pages|startup|inprocess|import|reports|serve] [options]
           --database PATH     the SQLite database to measure (default artifacts/volume/scale-1.db)
           --workers N         concurrent load workers for the page benchmarks (default 16)
           --warmup SECONDS    load before measuring (default 3)
@@ -35,7 +35,7 @@ public sealed record BenchOptions
     public string? Password { get; init; }
     public string? File { get; init; }
 
-    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "import", "serve", "import-child"];
+    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "import", "reports", "serve", "import-child"];
 
     public bool Runs(string stage) => Mode == "all" || Mode == stage;
 

@@ -73,6 +73,13 @@ public static class Harness
             foreach (var problem in problems) table.Problem(problem);
         });
 
+        await StageAsync("reports", async () =>
+        {
+            var (rows, problems) = await Records.Benchmarks.Reports.ReportBenchmark.RunAsync(options, ct);
+            table.Add(rows);
+            foreach (var problem in problems) table.Problem(problem);
+        });
+
         var markdown = table.ToMarkdown();
         Console.WriteLine();
         Console.WriteLine(markdown);

@@ -422,6 +422,8 @@ namespace Records.Migrations.Migrations
 
                     b.HasIndex("ReceivedOn", "Currency", "AmountMinor");
 
+                    b.HasIndex(new[] { "ReceivedOn", "Currency", "Channel", "CampaignId", "PersonId", "OrganisationId", "AmountMinor" }, "IX_Donations_Report");
+
                     b.HasIndex(new[] { "Currency", "AmountMinor" }, "IX_Donations_Unacknowledged")
                         .HasFilter("AcknowledgedOn IS NULL");
 
@@ -559,6 +561,36 @@ namespace Records.Migrations.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("EmailTemplates");
+                });
+
+            modelBuilder.Entity("Records.Core.Mail.OutboxAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("OutboxAttachments");
                 });
 
             modelBuilder.Entity("Records.Core.Mail.OutboxAttempt", b =>
@@ -1561,6 +1593,15 @@ namespace Records.Migrations.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Records.Core.Mail.OutboxAttachment", b =>
+                {
+                    b.HasOne("Records.Core.Mail.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Records.Core.Mail.OutboxAttempt", b =>
                 {
                     b.HasOne("Records.Core.Mail.OutboxMessage", null)
@@ -1731,6 +1772,8 @@ namespace Records.Migrations.Migrations
 
             modelBuilder.Entity("Records.Core.Mail.OutboxMessage", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("AttemptLog");
                 });
 

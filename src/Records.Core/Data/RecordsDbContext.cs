@@ -45,6 +45,7 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
     public DbSet<PostTemplate> PostTemplates => Set<PostTemplate>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -80,6 +80,9 @@ public class DonationConfiguration : IEntityTypeConfiguration<Donation>
         b.HasIndex(d => new { d.ReceivedOn, d.Currency, d.AmountMinor });
         b.HasIndex(d => new { d.Currency, d.AmountMinor }, "IX_Donations_Unacknowledged").HasFilter("AcknowledgedOn IS NULL");
         b.HasIndex(d => new { d.PersonId, d.ReceivedOn });
+        // The financial report's figures for a period (by channel, campaign and donor) read this index alone,
+        // without a table lookup for each of a year's hundred thousand gifts.
+        b.HasIndex(d => new { d.ReceivedOn, d.Currency, d.Channel, d.CampaignId, d.PersonId, d.OrganisationId, d.AmountMinor }, "IX_Donations_Report");
         b.HasIndex(d => new { d.CampaignId, d.ReceivedOn });
         b.HasOne<DonationImport>().WithMany().HasForeignKey(d => d.ImportId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t =>

@@ -31,7 +31,7 @@ public sealed class OutboxDelivery(MailOptions options, TimeProvider? clock = nu
     public async Task<int> DeliverDueAsync(RecordsDbContext db, IMailSender sender, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var now = AsUtc(nowUtc);
-        var due = await db.Outbox
+        var due = await db.Outbox.Include(m => m.Attachments)
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .Take(Math.Max(1, options.BatchSize))
@@ -98,7 +98,9 @@ public sealed class OutboxDelivery(MailOptions options, TimeProvider? clock = nu
         mime.From.Add(from);
         mime.To.AddRange(InternetAddressList.Parse(MailHeaders.SingleLine(message.To)));
         if (mime.To.Count == 0) throw new FormatException("The message has no recipients.");
-        mime.Body = new BodyBuilder { TextBody = message.BodyText, HtmlBody = message.BodyHtml }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.BodyText, HtmlBody = message.BodyHtml };
+        foreach (var attachment in message.Attachments) body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 

@@ -25,6 +25,7 @@ public class OutboxMessage
     public string? LastError { get; set; }
     public DateTime? SentAt { get; set; }
     public List<OutboxAttempt> AttemptLog { get; set; } = [];
+    public List<OutboxAttachment> Attachments { get; set; } = [];
 
     public static OutboxMessage Create(IEnumerable<string> to, string subject, string bodyText, DateTime now, string? bodyHtml = null)
     {
@@ -43,6 +44,26 @@ public class OutboxMessage
     }
 }
 
+/// <summary>A file sent with a message (a report as a PDF), kept with it until it is delivered.</summary>
+public class OutboxAttachment
+{
+    public int Id { get; set; }
+    public int OutboxMessageId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
+}
+
+public class OutboxAttachmentConfiguration : IEntityTypeConfiguration<OutboxAttachment>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttachment> b)
+    {
+        b.Property(a => a.FileName).HasMaxLength(260);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.HasIndex(a => a.OutboxMessageId);
+    }
+}
+
 public class OutboxAttempt
 {
     public int Id { get; set; }
@@ -56,6 +77,7 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)
     {
+        b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
         b.Property(m => m.To).HasMaxLength(4000);
         b.Property(m => m.Subject).HasMaxLength(500);
         b.Property(m => m.LastError).HasMaxLength(2000);

@@ -42,6 +42,7 @@ public static class Policies
         conventions.AuthorizeFolder("/Donations", Finance);
         conventions.AddFolderApplicationModelConvention("/Sponsors", m => m.Filters.Add(new WritesNeedStaff()));
         conventions.AddFolderApplicationModelConvention("/Donations", m => m.Filters.Add(new WritesNeedStaff()));
+        conventions.AddPageApplicationModelConvention("/Reports/Budget", m => m.Filters.Add(new WritesNeedStaff()));
         conventions.AllowAnonymousToPage("/ServiceAwards/Propose");
         conventions.AllowAnonymousToPage("/ServiceAwards/Proposed");
         conventions.AllowAnonymousToPage("/ServiceAwards/Recipients");

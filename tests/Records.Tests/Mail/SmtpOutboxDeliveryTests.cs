@@ -22,6 +22,36 @@ public class SmtpOutboxDeliveryTests(MailDatabaseFixture databases, SmtpServerFi
         smtp.Delivered().Where(d => d.Message.Subject == subject).ToList();
 
     [Fact]
+    public async Task AnAttachedReportTravelsWithItsMessageByteForByte()
+    {
+        await smtp.StartAsync();
+        var database = await databases.CreateDatabaseAsync();
+        var subject = $"Financial report {Guid.NewGuid():N}";
+        var pdf = "%PDF-1.4 report"u8.ToArray().Concat(Enumerable.Range(0, 3000).Select(i => (byte)(i % 251))).ToArray();
+        await using (var db = database.Open())
+        {
+            var message = OutboxMessage.Create(["board@example.org"], subject, "The report is attached.", Now);
+            message.Attachments.Add(new OutboxAttachment { FileName = "financial-report-2025.pdf", ContentType = "application/pdf", Content = pdf });
+            db.Outbox.Add(message);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using (var db = database.Open())
+        {
+            await new OutboxDelivery(Options).DeliverDueAsync(db, new SmtpMailSender(Options), Now, TestContext.Current.CancellationToken);
+        }
+
+        var mime = Assert.Single(DeliveredWithSubject(subject)).Message;
+        var attachment = Assert.IsType<MimeKit.MimePart>(Assert.Single(mime.Attachments));
+        Assert.Equal("financial-report-2025.pdf", attachment.FileName);
+        Assert.Equal("application/pdf", attachment.ContentType.MimeType);
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content, TestContext.Current.CancellationToken);
+        Assert.Equal(pdf, content.ToArray());
+        Assert.Equal("The report is attached.", mime.TextBody?.Trim());
+    }
+
+    [Fact]
     public async Task QueuedMessageIsDeliveredThroughSmtpWithItsRecipientsSubjectAndBody()
     {
         await smtp.StartAsync();

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Records.Core.Reports;
+
+/// <summary>The days a report covers, both included, with the periods it is compared with.</summary>
+public sealed record ReportPeriod(DateOnly From, DateOnly To, string Name)
+{
+    public int Days => To.DayNumber - From.DayNumber + 1;
+
+    public static ReportPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), year.ToString(CultureInfo.InvariantCulture));
+
+    public static ReportPeriod Quarter(int year, int quarter) =>
+        new(new DateOnly(year, (quarter - 1) * 3 + 1, 1), new DateOnly(year, (quarter - 1) * 3 + 1, 1).AddMonths(3).AddDays(-1), $"Q{quarter} {year}");
+
+    /// <summary>Null, with the reason, when the period ends before it starts.</summary>
+    public static (ReportPeriod? Period, string? Problem) Custom(DateOnly from, DateOnly to) =>
+        to < from
+            ? (null, "The period cannot end before it starts.")
+            : (new ReportPeriod(from, to, $"{from.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)} – {to.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}"), null);
+
+    /// <summary>The period just before: the previous year or quarter when this is one, else the same number of days.</summary>
+    public ReportPeriod Previous()
+    {
+        if (IsWholeYear) return Year(From.Year - 1);
+        if (IsWholeQuarter)
+        {
+            var q = (From.Month - 1) / 3 + 1;
+            return q == 1 ? Quarter(From.Year - 1, 4) : Quarter(From.Year, q - 1);
+        }
+        return Custom(From.AddDays(-Days), From.AddDays(-1)).Period!;
+    }
+
+    public ReportPeriod YearEarlier()
+    {
+        if (IsWholeYear) return Year(From.Year - 1);
+        if (IsWholeQuarter) return Quarter(From.Year - 1, (From.Month - 1) / 3 + 1);
+        return Custom(From.AddYears(-1), To.AddYears(-1)).Period!;
+    }
+
+    private bool IsWholeYear => From == new DateOnly(From.Year, 1, 1) && To == new DateOnly(From.Year, 12, 31);
+    private bool IsWholeQuarter => From.Day == 1 && (From.Month - 1) % 3 == 0 && To == From.AddMonths(3).AddDays(-1);
+}

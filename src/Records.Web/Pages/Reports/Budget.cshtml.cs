@@ -1,0 +1,122 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Budget;
+using Records.Core.Data;
+using Records.Core.Reports;
+using Records.Web.Infrastructure;
+using Money = Records.Core.Money.Money;
+
+namespace Records.Web.Pages.Reports;
+
+/// <summary>The budget and reserve figures Staff enter for the Board's reports; the Board reads them here too.</summary>
+[Authorize(Policy = Policies.Finance)]
+public class BudgetModel(RecordsDbContext db) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<BudgetLine> Lines { get; private set; } = [];
+    public int? EditingId { get; private set; }
+
+    public class InputModel
+    {
+        public BudgetLineKind Kind { get; set; } = BudgetLineKind.Budget;
+        public string Label { get; set; } = "";
+        public string? AsOf { get; set; }
+        public string? Amount { get; set; }
+        public string Currency { get; set; } = "USD";
+        public string? Source { get; set; }
+        public Guid? Version { get; set; }
+
+        public DateOnly? AsOfDate => DateOnly.TryParseExact(AsOf?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        public long? AmountMinor => Money.TryParse(Amount, Currency?.Trim() ?? "USD", out var minor) ? minor : null;
+    }
+
+    public class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Kind).IsInEnum().WithMessage("Choose what kind of figure this is.");
+            RuleFor(x => x.Label).NotEmpty().WithMessage("Say what the figure is, as the Board will read it.").MaximumLength(200).WithMessage("Keep the label under 200 characters.");
+            RuleFor(x => x.AsOf).Must(a => new InputModel { AsOf = a }.AsOfDate is not null).WithMessage("Give the date the figure is as of, as YYYY-MM-DD.");
+            RuleFor(x => x.Currency).Must(c => c is { Length: 3 } && c.All(char.IsAsciiLetterUpper)).WithMessage("Give a three-letter currency code such as USD.");
+            RuleFor(x => x.Amount).NotEmpty().WithMessage("Give the amount.")
+                .Must((x, _) => x.AmountMinor is not null).WithMessage("Give the amount as a number, like 627,000 or 141713.00.").When(x => !string.IsNullOrWhiteSpace(x.Amount), ApplyConditionTo.CurrentValidator)
+                .Must((x, _) => x.AmountMinor is null or (>= -1_000_000_000_00 and <= 1_000_000_000_00)).WithMessage("That amount is out of range: check the digits.");
+            RuleFor(x => x.Source).MaximumLength(1000).WithMessage("Keep the source under 1,000 characters.");
+        }
+    }
+
+    public async Task OnGetAsync(int? id)
+    {
+        await LoadAsync();
+        if (id is { } editing && Lines.FirstOrDefault(l => l.Id == editing) is { } line)
+        {
+            EditingId = editing;
+            Input = new InputModel
+            {
+                Kind = line.Kind, Label = line.Label, AsOf = line.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Amount = new Money(line.AmountMinor, line.Currency).Format().TrimStart('$', '€', '£').Split(' ')[0], Currency = line.Currency, Source = line.Source, Version = line.Version,
+            };
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        EditingId = id;
+        if (!ModelState.AddErrors(new Validator().Validate(Input)))
+        {
+            await LoadAsync();
+            return this.Invalid();
+        }
+        BudgetLine? line;
+        if (id is { } existing)
+        {
+            line = await db.BudgetLines.FirstOrDefaultAsync(l => l.Id == existing);
+            if (line is null) return NotFound();
+            if (line.Version != Input.Version) return await ConflictAsync();
+        }
+        else
+        {
+            db.BudgetLines.Add(line = new BudgetLine { Label = "", Currency = "" });
+        }
+        line.Kind = Input.Kind;
+        line.Label = Input.Label.Trim();
+        line.AsOf = Input.AsOfDate!.Value;
+        line.Currency = Input.Currency.Trim();
+        line.AmountMinor = Input.AmountMinor!.Value;
+        line.Source = string.IsNullOrWhiteSpace(Input.Source) ? null : Input.Source.Trim();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync();
+        }
+        TempData["Flash"] = $"Saved “{line.Label}”: {new Money(line.AmountMinor, line.Currency).Format()} as of {line.AsOf:MMM d, yyyy}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var deleted = await db.BudgetLines.Where(l => l.Id == id).ExecuteDeleteAsync();
+        TempData["Flash"] = deleted > 0 ? "Deleted the figure." : "That figure was already deleted.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> ConflictAsync()
+    {
+        await LoadAsync();
+        ModelState.AddModelError("", "Someone else changed this figure while you were editing. Reload the page to see their change, then make yours again.");
+        return this.WithStatus(StatusCodes.Status409Conflict);
+    }
+
+    private async Task LoadAsync() =>
+        Lines = await db.BudgetLines.AsNoTracking().OrderByDescending(l => l.AsOf).ThenByDescending(l => l.Id).ToListAsync();
+
+    public static string KindName(BudgetLineKind kind) => FinancialReport.KindName(kind);
+}
