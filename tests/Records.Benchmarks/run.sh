@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds in Release, generates the volume database if it is missing, runs every benchmark and prints the summary
-# (also written to artifacts/benchmarks/summary.md). `run.sh import` (or pages, startup, inprocess) runs one benchmark only.
+# (also written to artifacts/benchmarks/summary.md). `run.sh import` (or pages, startup, inprocess, reports) runs one benchmark only.
 # Extra arguments go to the harness, whose options
 # `dotnet tests/Records.Benchmarks/bin/Release/net10.0/Records.Benchmarks.dll --help` lists.
 #
