@@ -178,9 +178,10 @@ public class AcknowledgementTests(AcknowledgementTests.App app) : IClassFixture<
     public async Task TheListIssuesTheSameQueriesForFewGiftsOrMany()
     {
         var client = await AsAsync(app, "Staff");
-        await GiftAsync(app, 100_00, new DateOnly(2002, 1, 1), app.Ada, currency: "EUR");
+        // Dated after every other test's gifts, so these sixty never push theirs off the first page.
+        await GiftAsync(app, 100_00, new DateOnly(2100, 1, 1), app.Ada, currency: "EUR");
         var (_, few) = await app.Sql.GetAsync(client, "/Donations/Acknowledgements");
-        for (var i = 0; i < 60; i++) await GiftAsync(app, 100_00 + i, new DateOnly(2002, 2, 1).AddDays(i), i % 3 == 2 ? app.Ada : null, i % 3 == 1 ? app.Sponsor : null, "EUR");
+        for (var i = 0; i < 60; i++) await GiftAsync(app, 100_00 + i, new DateOnly(2100, 2, 1).AddDays(i), i % 3 == 2 ? app.Ada : null, i % 3 == 1 ? app.Sponsor : null, "EUR");
 
         var (response, many) = await app.Sql.GetAsync(client, "/Donations/Acknowledgements");
 

@@ -99,6 +99,21 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void AnImageIsPlacedScaledToTheWidthItIsGiven()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(400, 200);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap)) canvas.Clear(new SkiaSharp.SKColor(0x1d, 0x3b, 0x5e));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+
+        var pdf = new Doc(Info, new Column(new Paragraph("Logo"), new Image(image, 200))).ToBytes();
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var placed = Assert.Single(document.GetPage(1).GetImages());
+        Assert.Equal(200, placed.BoundingBox.Width, 1);
+        Assert.Equal(100, placed.BoundingBox.Height, 1);
+    }
+
+    [Fact]
     public void APageBreakStartsANewPage()
     {
         var pages = PageTexts(new Doc(Info, new Column(new Paragraph("First"), new PageBreak(), new Paragraph("Second"))).ToBytes());
