@@ -71,13 +71,13 @@ public sealed record QuarterPacket(int Year, int Quarter, IReadOnlyList<QuarterP
 
     public static string Day(DateOnly? day) => day?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture) ?? "—";
 
-    /// <summary>The rows of each table exactly as both the page and the PDF print them.</summary>
+    /// <summary>The rows of each table (Fellows numbered in announcement order) exactly as both the page and the PDF print them.</summary>
     public IReadOnlyList<IReadOnlyList<string>> NominationRows() =>
         Nominations.Select(n => (IReadOnlyList<string>)[n.Nominee, n.Nominator, n.FirstRound, n.Outcome,
             Number(n.Tally.Yes), Number(n.Tally.No), Number(n.Tally.Abstain)]).ToList();
 
     public IReadOnlyList<IReadOnlyList<string>> FellowRows() =>
-        Fellows.Select(f => (IReadOnlyList<string>)[Number(f.Position), f.Name, f.Status]).ToList();
+        Fellows.Select((f, i) => (IReadOnlyList<string>)[Number(i + 1), f.Name, f.Status]).ToList();
 
     public IReadOnlyList<IReadOnlyList<string>> AwardRows() =>
         Awards.Select(a => (IReadOnlyList<string>)[a.IsGroup ? $"{a.Recipient} (group)" : a.Recipient, a.Decision, Day(a.DecidedOn), a.Resolution ?? "—"]).ToList();

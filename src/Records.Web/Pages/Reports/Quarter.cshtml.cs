@@ -33,10 +33,10 @@ public class QuarterModel(RecordsDbContext db, IOptions<RecordsOptions> options,
     {
         public Validator()
         {
-            RuleFor(x => x.Year).NotEmpty().WithMessage("Enter a year.")
-                .Must((x, _) => x.YearNumber is >= 1000 and <= 9999).When(x => !string.IsNullOrWhiteSpace(x.Year)).WithMessage("Enter a year like 2020.");
-            RuleFor(x => x.Quarter).NotEmpty().WithMessage("Choose a quarter.")
-                .Must((x, _) => x.QuarterNumber is >= 1 and <= 4).When(x => !string.IsNullOrWhiteSpace(x.Quarter)).WithMessage("Choose a quarter from 1 to 4.");
+            RuleFor(x => x.Year).NotEmpty().WithMessage("Enter a year.");
+            RuleFor(x => x.Year).Must((x, _) => x.YearNumber is >= 1000 and <= 9999).When(x => !string.IsNullOrWhiteSpace(x.Year)).WithMessage("Enter a year like 2020.");
+            RuleFor(x => x.Quarter).NotEmpty().WithMessage("Choose a quarter.");
+            RuleFor(x => x.Quarter).Must((x, _) => x.QuarterNumber is >= 1 and <= 4).When(x => !string.IsNullOrWhiteSpace(x.Quarter)).WithMessage("Choose a quarter from 1 to 4.");
         }
     }
 
