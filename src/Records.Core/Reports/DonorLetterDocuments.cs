@@ -10,8 +10,8 @@ public static class DonorLetterDocuments
 
     public static readonly TableColumn[] GiftColumns =
     [
-        new("Date", 1.2f), new("Channel", 1.3f), new("Campaign", 1.6f), new("Amount", 1.1f, Align.Right),
-        new("Goods or services", 1.2f, Align.Right), new("Deductible", 1.1f, Align.Right),
+        new("Date", 1.3f), new("Channel", 2.3f), new("Campaign", 1.8f), new("Amount", 1.2f, Align.Right),
+        new("Goods or services", 1.4f, Align.Right), new("Deductible", 1.2f, Align.Right),
     ];
 
     public static readonly TableColumn[] TotalColumns =
@@ -77,6 +77,6 @@ public static class DonorLetterDocuments
         new(new DocumentInfo(title, foundation, subject, generatedAt), new Column(8, [.. body]))
         {
             Fonts = fonts ?? FontSet.Default,
-            Footer = page => new Paragraph($"{foundation} · {title} · {donor} · Page {page.Number} of {page.Total}", TextStyle.Small with { Align = Align.Right }),
+            Footer = page => new Paragraph($"{title} · {donor} · Page {page.Number} of {page.Total}", TextStyle.Small with { Align = Align.Right }),
         };
 }
