@@ -100,4 +100,19 @@ public class GivingStatementTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Equal(HttpStatusCode.OK, three.StatusCode);
         Assert.Equal(oneCommands.Count, threeCommands.Count);
     }
+
+    [Fact]
+    public async Task TheLedgerLinksANamedGiftToItsLetterAndItsDonorsStatementButNotAnAnonymousOne()
+    {
+        var gifts = await DonorData.SeedAsync(app);
+        var client = await DonorData.AsAsync(app, "Staff");
+
+        var page = await client.GetPageAsync("/Donations?from=1974-01-01&to=1974-12-31");
+
+        var named = page.QuerySelector($"tr[data-donation='{gifts.WithTicket}']")!;
+        Assert.Equal($"/Donations/Statement/{gifts.PersonId}?year=1974", named.QuerySelector("a[href^='/Donations/Statement/']")?.GetAttribute("href"));
+        Assert.Equal($"/Donations/Letter/{gifts.WithTicket}", named.QuerySelector("a[data-letter]")?.GetAttribute("href"));
+        var anonymous = page.QuerySelector($"tr[data-donation='{gifts.Anonymous}']")!;
+        Assert.Null(anonymous.QuerySelector("a"));
+    }
 }

@@ -16,7 +16,7 @@ public static class Ledger
     public const int DefaultDays = 30;
 
     public sealed record Row(int Id, DateOnly ReceivedOn, string Donor, bool Named, long AmountMinor, long FeeMinor, string Currency,
-        DonationChannel Channel, string? Campaign, string? TransactionId, bool IsRecurring, DateOnly? AcknowledgedOn)
+        DonationChannel Channel, string? Campaign, string? TransactionId, bool IsRecurring, DateOnly? AcknowledgedOn, int? DonorPersonId = null)
     {
         public Money Amount => new(AmountMinor, Currency);
         public Money Fee => new(FeeMinor, Currency);
@@ -64,6 +64,7 @@ public static class Ledger
         return ordered.Select(d => new Row(d.Id, d.ReceivedOn,
             d.IsAnonymous ? Anonymous : d.Person != null ? d.Person.Name : d.Organisation != null ? d.Organisation.Name : Anonymous,
             !d.IsAnonymous && (d.Person != null || d.Organisation != null),
-            d.AmountMinor, d.FeeMinor, d.Currency, d.Channel, d.Campaign != null ? d.Campaign.Name : null, d.TransactionId, d.IsRecurring, d.AcknowledgedOn));
+            d.AmountMinor, d.FeeMinor, d.Currency, d.Channel, d.Campaign != null ? d.Campaign.Name : null, d.TransactionId, d.IsRecurring, d.AcknowledgedOn,
+            d.IsAnonymous ? null : d.PersonId));
     }
 }
