@@ -68,14 +68,17 @@ public sealed record GivingStatement(int PersonId, string Donor, string? Email, 
 
     private static string M(long minor, string currency) => new Money.Money(minor, currency).Format();
 
-    /// <summary>Null when there is no such person; a statement with no gifts when they gave nothing named that year. Four queries.</summary>
-    public static async Task<GivingStatement?> LoadAsync(RecordsDbContext db, int personId, int? year, CancellationToken ct = default)
+    /// <summary>
+    /// Null when there is no such person; a statement with no gifts when they gave nothing named that year. Without a year, the
+    /// latest they gave in (or <paramref name="thisYear"/> when they never gave). Four queries.
+    /// </summary>
+    public static async Task<GivingStatement?> LoadAsync(RecordsDbContext db, int personId, int? year, int thisYear, CancellationToken ct = default)
     {
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.Name, p.Email }).SingleOrDefaultAsync(ct);
         if (person is null) return null;
         var named = db.Donations.AsNoTracking().Where(d => d.PersonId == personId && !d.IsAnonymous);
         var years = await named.Select(d => d.ReceivedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        var chosen = year ?? (years.Count > 0 ? years[0] : DateTime.UtcNow.Year);
+        var chosen = year ?? (years.Count > 0 ? years[0] : thisYear);
         var (from, to) = (new DateOnly(chosen, 1, 1), new DateOnly(chosen, 12, 31));
         var ofYear = named.Where(d => d.ReceivedOn >= from && d.ReceivedOn <= to);
         var gifts = await ofYear.OrderBy(d => d.ReceivedOn).ThenBy(d => d.Id)

@@ -115,4 +115,21 @@ public class GivingStatementTests(RecordsApp app) : IClassFixture<RecordsApp>
         var anonymous = page.QuerySelector($"tr[data-donation='{gifts.Anonymous}']")!;
         Assert.Null(anonymous.QuerySelector("a"));
     }
+
+    [Fact]
+    public async Task APersonWhoNeverGaveGetsAMessageForThisYear()
+    {
+        var id = await app.WithDbAsync(async db =>
+        {
+            var person = new Records.Core.People.Person { Name = "Never Gave Nell" };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        var client = await DonorData.AsAsync(app, "Board");
+
+        var page = await client.GetPageAsync($"/Donations/Statement/{id}", HttpStatusCode.NotFound);
+
+        Assert.Equal($"Never Gave Nell made no named gifts in {DateTime.UtcNow.Year}.", page.QuerySelector("[data-empty]")?.TextContent.Trim());
+    }
 }

@@ -44,7 +44,7 @@ public class StatementModel(RecordsDbContext db, IOptions<RecordsOptions> option
     {
         PersonId = personId;
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        Statement = await GivingStatement.LoadAsync(db, personId, Input.YearNumber, ct);
+        Statement = await GivingStatement.LoadAsync(db, personId, Input.YearNumber, clock.GetUtcNow().Year, ct);
         if (Statement is null) return NotFound();
         Input.Year = Statement.Year.ToString(CultureInfo.InvariantCulture);
         if (Statement.Gifts.Count == 0)
