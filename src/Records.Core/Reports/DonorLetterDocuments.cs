@@ -30,9 +30,8 @@ public static class DonorLetterDocuments
             new Paragraph($"Dear {letter.Donor},"),
             new Paragraph(letter.ThankYou),
             new Paragraph(letter.QuidProQuoStatement),
-            new Paragraph($"Your support keeps the work of the {foundation} going. Please keep this letter for your tax records."),
         };
-        body.Add(Signature(foundation));
+        body.Add(Signature(foundation, $"Your support keeps the work of the {foundation} going. Please keep this letter for your tax records."));
         return Document($"Acknowledgement of your gift to the {foundation}", foundation, $"Gift of {letter.Amount} received on {QuidProQuo.Day(letter.ReceivedOn)}",
             generatedAt, fonts, body, letter.Donor);
     }
@@ -52,8 +51,7 @@ public static class DonorLetterDocuments
             new Table(TotalColumns, statement.TotalRows()),
         };
         body.AddRange(statement.Totals.Select(t => new Paragraph(statement.Totals.Count > 1 ? $"{t.Currency}: {t.Statement}" : t.Statement)));
-        body.Add(new Paragraph("Please keep this statement for your tax records."));
-        body.Add(Signature(foundation));
+        body.Add(Signature(foundation, "Please keep this statement for your tax records."));
         return Document($"Giving statement {statement.Year}", foundation, $"Gifts to the {foundation} in {statement.Year}", generatedAt, fonts, body, statement.Donor);
     }
 
@@ -65,8 +63,9 @@ public static class DonorLetterDocuments
     private static IBlock Recipient(string name, string? email) =>
         email is null ? new Paragraph(name, TextStyle.Body with { Bold = true }) : new Column(0, new Paragraph(name, TextStyle.Body with { Bold = true }), new Paragraph(email));
 
-    /// <summary>One row, so the closing, the space to sign and the signatory are never split across pages.</summary>
-    private static IBlock Signature(string foundation) => new Row(0, (1, new Column(4,
+    /// <summary>One row, so the last sentence, the space to sign and the signatory are never split across pages.</summary>
+    private static IBlock Signature(string foundation, string closing) => new Row(0, (1, new Column(4,
+        new Paragraph(closing),
         new Spacer(8),
         new Paragraph("With gratitude,"),
         new Spacer(28),
