@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
+using Records.Core.Nominations;
+using Records.Core.ServiceAwards;
+
+namespace Records.Core.Reports;
+
+/// <summary>
+/// What the Work Group and the Board look back on for one quarter: the round's nominations with their votes, the
+/// Fellows inducted and the Community Service Award decisions. Four queries whatever the number of rows.
+/// </summary>
+public sealed record QuarterPacket(int Year, int Quarter, IReadOnlyList<QuarterPacket.NominationLine> Nominations,
+    IReadOnlyList<QuarterPacket.NewFellow> Fellows, IReadOnlyList<QuarterPacket.AwardDecision> Awards)
+{
+    public sealed record NominationLine(string Nominee, string Nominator, string FirstRound, NominationStatus Status, Tally Tally)
+    {
+        public string Outcome => StatusName(Status);
+    }
+
+    public sealed record NewFellow(int Position, string Name, string Status);
+
+    public sealed record AwardDecision(string Recipient, bool IsGroup, ServiceAwardStatus Status, string? Resolution, DateOnly? DecidedOn)
+    {
+        public string Decision => Status switch
+        {
+            ServiceAwardStatus.Approved => "Approved",
+            ServiceAwardStatus.Declined => "Declined",
+            _ => "Held over",
+        };
+    }
+
+    public string Name => $"Q{Quarter} {Year}";
+
+    public static readonly ServiceAwardStatus[] Decided = [ServiceAwardStatus.Approved, ServiceAwardStatus.Declined, ServiceAwardStatus.HeldOver];
+
+    public static async Task<QuarterPacket> LoadAsync(RecordsDbContext db, int year, int quarter, CancellationToken ct = default)
+    {
+        var nominations = await (from n in db.Nominations.AsNoTracking()
+                                 where n.Round.Year == year && n.Round.Quarter == quarter
+                                 join first in db.Rounds on n.FirstRoundId equals first.Id
+                                 orderby n.Nominee.Name, n.Id
+                                 select new { n.Id, Nominee = n.Nominee.Name, n.NominatorName, first.Year, first.Quarter, n.Status }).ToListAsync(ct);
+
+        var votes = await db.Votes.AsNoTracking()
+            .Where(v => v.Nomination.Round.Year == year && v.Nomination.Round.Quarter == quarter)
+            .GroupBy(v => new { v.NominationId, v.Choice })
+            .Select(g => new { g.Key.NominationId, g.Key.Choice, Count = g.Count() }).ToListAsync(ct);
+
+        var fellows = await db.Fellows.AsNoTracking().Where(f => f.Year == year && f.Quarter == quarter)
+            .OrderBy(f => f.Position).ThenBy(f => f.Person.Name)
+            .Select(f => new NewFellow(f.Position, f.Person.Name, f.Status.ToString())).ToListAsync(ct);
+
+        var awards = await db.ServiceAwards.AsNoTracking()
+            .Where(a => a.Year == year && a.Quarter == quarter && Decided.Contains(a.Status))
+            .OrderBy(a => a.DecidedOn).ThenBy(a => a.Id)
+            .Select(a => new AwardDecision(a.RecipientName, a.RecipientIsGroup, a.Status, a.Resolution, a.DecidedOn)).ToListAsync(ct);
+
+        int Count(int id, VoteChoice choice) => votes.Where(v => v.NominationId == id && v.Choice == choice).Sum(v => v.Count);
+        var lines = nominations.Select(n => new NominationLine(n.Nominee, n.NominatorName, $"Q{n.Quarter} {n.Year}", n.Status,
+            new Tally(Count(n.Id, VoteChoice.Yes), Count(n.Id, VoteChoice.No), Count(n.Id, VoteChoice.Abstain)))).ToList();
+        return new QuarterPacket(year, quarter, lines, fellows, awards);
+    }
+
+    public static string StatusName(NominationStatus status) => status switch
+    {
+        NominationStatus.UnderReview => "Under review",
+        NominationStatus.NotAccepted => "Not accepted",
+        _ => status.ToString(),
+    };
+
+    public static string Day(DateOnly? day) => day?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>The rows of each table (Fellows numbered in announcement order) exactly as both the page and the PDF print them.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> NominationRows() =>
+        Nominations.Select(n => (IReadOnlyList<string>)[n.Nominee, n.Nominator, n.FirstRound, n.Outcome,
+            Number(n.Tally.Yes), Number(n.Tally.No), Number(n.Tally.Abstain)]).ToList();
+
+    public IReadOnlyList<IReadOnlyList<string>> FellowRows() =>
+        Fellows.Select((f, i) => (IReadOnlyList<string>)[Number(i + 1), f.Name, f.Status]).ToList();
+
+    public IReadOnlyList<IReadOnlyList<string>> AwardRows() =>
+        Awards.Select(a => (IReadOnlyList<string>)[a.IsGroup ? $"{a.Recipient} (group)" : a.Recipient, a.Decision, Day(a.DecidedOn), a.Resolution ?? "—"]).ToList();
+
+    public const string NoNominations = "No nominations were under review in this quarter's round.";
+    public const string NoFellows = "No Fellows were inducted in this quarter.";
+    public const string NoAwards = "The Board decided no Community Service Award proposals in this quarter.";
+
+    private static string Number(int n) => n.ToString("#,0", CultureInfo.InvariantCulture);
+}
