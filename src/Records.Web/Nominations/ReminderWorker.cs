@@ -10,37 +10,14 @@ namespace Records.Web.Nominations;
 /// Reminds members who have not voted, once per round, when the set number of days before the end of review
 /// arrives in the foundation's time zone. Checks every <see cref="NominationOptions.ReminderPollSeconds"/>.
 /// </summary>
-public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, TimeProvider clock, ILogger<ReminderWorker> logger) : BackgroundService
+public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, TimeProvider clock, ILogger<ReminderWorker> logger)
+    : PollingWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.Nominations.ReminderPollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await RunOnceAsync(scope.ServiceProvider.GetRequiredService<RecordsDbContext>(), options.Value, clock.GetUtcNow(), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "The automatic vote reminder failed; trying again in {Seconds} s.", poll.TotalSeconds);
-            }
-            try
-            {
-                await Task.Delay(poll, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Poll => TimeSpan.FromSeconds(options.Value.Nominations.ReminderPollSeconds);
+
+    protected override string What => "The automatic vote reminder";
+
+    protected override Task PassAsync(RecordsDbContext db, DateTimeOffset now, CancellationToken ct) => RunOnceAsync(db, options.Value, now, ct);
 
     /// <summary>One pass: every open round whose reminder day has come and whose reminder has not gone out since then.</summary>
     /// <returns>How many members were reminded.</returns>

@@ -15,37 +15,14 @@ namespace Records.Web.Sponsorships;
 /// one message per sponsorship to every active Staff member and the Staff list, when the sponsorship ends within
 /// <see cref="SponsorshipOptions.EndingReminderDays"/> days. Checks every <see cref="SponsorshipOptions.ReminderPollSeconds"/>.
 /// </summary>
-public sealed class EndingReminderWorker(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, TimeProvider clock, ILogger<EndingReminderWorker> logger) : BackgroundService
+public sealed class EndingReminderWorker(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, TimeProvider clock, ILogger<EndingReminderWorker> logger)
+    : PollingWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.Sponsorships.ReminderPollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await RunOnceAsync(scope.ServiceProvider.GetRequiredService<RecordsDbContext>(), options.Value, clock.GetUtcNow(), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "The sponsorship ending reminder failed; trying again in {Seconds} s.", poll.TotalSeconds);
-            }
-            try
-            {
-                await Task.Delay(poll, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Poll => TimeSpan.FromSeconds(options.Value.Sponsorships.ReminderPollSeconds);
+
+    protected override string What => "The sponsorship ending reminder";
+
+    protected override Task PassAsync(RecordsDbContext db, DateTimeOffset now, CancellationToken ct) => RunOnceAsync(db, options.Value, now, ct);
 
     /// <summary>One pass: every sponsorship not rejected, ending within the reminder days, that Staff were not yet told about.</summary>
     /// <returns>How many sponsorships were announced.</returns>
