@@ -398,6 +398,9 @@ namespace Records.Migrations.Migrations
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TransactionId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -411,6 +414,10 @@ namespace Records.Migrations.Migrations
                     b.HasIndex("ImportId");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("SubmissionKey IS NOT NULL");
 
                     b.HasIndex("CampaignId", "ReceivedOn");
 

@@ -32,6 +32,8 @@ public class Donation : IVersioned
     public string? Notes { get; set; }
     /// <summary>The processor file the gift came in with; null when it was entered by hand.</summary>
     public int? ImportId { get; set; }
+    /// <summary>The one-time key of the form a gift was entered with, so the same form posted again never adds it twice.</summary>
+    public Guid? SubmissionKey { get; set; }
     public Guid Version { get; set; }
 }
 
@@ -84,6 +86,7 @@ public class DonationConfiguration : IEntityTypeConfiguration<Donation>
         // without a table lookup for each of a year's hundred thousand gifts.
         b.HasIndex(d => new { d.ReceivedOn, d.Currency, d.Channel, d.CampaignId, d.PersonId, d.OrganisationId, d.AmountMinor }, "IX_Donations_Report");
         b.HasIndex(d => new { d.CampaignId, d.ReceivedOn });
+        b.HasIndex(d => d.SubmissionKey).IsUnique().HasFilter("SubmissionKey IS NOT NULL");
         b.HasOne<DonationImport>().WithMany().HasForeignKey(d => d.ImportId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t =>
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Donations;
@@ -92,6 +93,27 @@ public class DonationEditTests(DonationEditTests.App app) : IClassFixture<Donati
         var fresh = await client.SubmitAsync("/Donations/Edit", fields);
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.Donations.CountAsync(d => d.Notes == "double-post")));
+    }
+
+    [Fact]
+    public async Task AFormPostedAgainAfterTheServerForgotItsKeyStillSavesOneGift()
+    {
+        var client = await AsAsync(app, "Staff");
+        var form = await client.GetPageAsync("/Donations/Edit");
+        var key = Guid.Parse(form.QuerySelector("[name='Input.SubmissionKey']")!.GetAttribute("value")!);
+        var fields = Fields(("Input.Notes", "posted-after-restart"));
+
+        var first = await client.SubmitFormAsync(form, "/Donations/Edit", fields);
+        // What a restart does: the in-memory record of the form's key is gone; the database still has it.
+        app.Services.GetRequiredService<Records.Web.Infrastructure.SubmissionKeys>().Release(key);
+        var again = await client.SubmitFormAsync(form, "/Donations/Edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Donations.CountAsync(d => d.Notes == "posted-after-restart")));
+        Assert.Equal(key, await app.WithDbAsync(db => db.Donations.Where(d => d.Notes == "posted-after-restart").Select(d => d.SubmissionKey).SingleAsync()));
+        var ledger = await client.GetPageAsync(again.Headers.Location!.OriginalString);
+        Assert.Contains("was already saved", ledger.QuerySelector(".flash")!.TextContent);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
     {
         if (!await LoadAsync(id)) return NotFound();
         var key = Donation is null ? SubmissionKey() : Guid.Empty;
-        if (Donation is null && keys.Find(key) is { } earlier) return AlreadySaved(earlier);
+        if (Donation is null && (keys.Find(key) ?? await SavedWithAsync(key)) is { } earlier) return AlreadySaved(earlier);
         var valid = ModelState.AddErrors(new Validator(Today).Validate(Input));
         var donor = await ResolveDonorAsync();
         if (!valid | !await CheckRecordsAsync() || !ModelState.IsValid) return this.Invalid();
@@ -131,7 +131,7 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
             var (claim, recordId) = keys.TryClaim(key);
             if (claim != SubmissionKeys.Claim.Claimed) return AlreadySaved(recordId);
         }
-        var donation = Donation ?? db.Donations.Add(new Donation { Currency = "USD" }).Entity;
+        var donation = Donation ?? db.Donations.Add(new Donation { Currency = "USD", SubmissionKey = key }).Entity;
         Apply(donation, donor);
         try
         {
@@ -141,6 +141,8 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         {
             if (Donation is null) keys.Release(key);
             if (failed is DbUpdateConcurrencyException) return Conflict409();
+            db.ChangeTracker.Clear();
+            if (Donation is null && await SavedWithAsync(key) is { } saved) return AlreadySaved(saved);
             // Another gift with this transaction id was saved between the check and this save.
             if (!await CheckRecordsAsync()) return this.Invalid();
             throw;
@@ -149,6 +151,10 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         TempData["Flash"] = $"Saved the gift of {new Money(donation.AmountMinor, donation.Currency).Format()} received on {donation.ReceivedOn:MMM d, yyyy}.";
         return Redirect($"/Donations?from={donation.ReceivedOn:yyyy-MM-dd}&to=");
     }
+
+    /// <summary>The gift saved from this form before, found in the database: the in-memory claim is gone after a restart.</summary>
+    private Task<int?> SavedWithAsync(Guid key) =>
+        db.Donations.AsNoTracking().Where(d => d.SubmissionKey == key).Select(d => (int?)d.Id).FirstOrDefaultAsync();
 
     private RedirectResult AlreadySaved(int? recordId)
     {
