@@ -248,6 +248,10 @@ namespace Records.Migrations.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Summary")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -256,6 +260,8 @@ namespace Records.Migrations.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("EntityType", "EntityId");
 

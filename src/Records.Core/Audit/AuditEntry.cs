@@ -12,6 +12,8 @@ public class AuditEntry
     public required string EntityType { get; set; }
     public required string EntityId { get; set; }
     public required string Action { get; set; }
+    /// <summary>The record in words, as it was when the entry was written ("Nomination of Ada Lovelace, Q1 2027").</summary>
+    public string? Summary { get; set; }
     public required string Changes { get; set; }
 }
 
@@ -23,6 +25,8 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Property(a => a.EntityType).HasMaxLength(100);
         b.Property(a => a.EntityId).HasMaxLength(64);
         b.Property(a => a.Action).HasMaxLength(16);
+        b.Property(a => a.Summary).HasMaxLength(300);
+        b.HasIndex(a => a.UserName);
         b.HasIndex(a => new { a.EntityType, a.EntityId });
         b.HasIndex(a => a.At);
     }

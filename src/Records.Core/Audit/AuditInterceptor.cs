@@ -23,17 +23,28 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     ];
 
+    /// <summary>Secrets, and Identity's bookkeeping that says nothing to a person reading the log.</summary>
     private static readonly HashSet<string> Redacted =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", nameof(IVersioned.Version), "AccessFailedCount", "LockoutEnd"];
+    [
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", nameof(IVersioned.Version), "AccessFailedCount", "LockoutEnd",
+        "NormalizedEmail", "NormalizedUserName", "NormalizedName", "EmailConfirmed", "PhoneNumberConfirmed",
+        "TwoFactorEnabled", "LockoutEnabled", "SubmissionKey",
+    ];
 
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private sealed class Pending
     {
-        public required List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)> Drafts { get; init; }
+        public required List<Draft> Drafts { get; init; }
         public IDbContextTransaction? OwnedTransaction { get; set; }
         public bool Writing { get; set; }
     }
+
+    /// <summary>
+    /// What a save changes, taken before it runs. Values after the save are read once it has run: new records'
+    /// keys, and the foreign keys that point at them, are EF's temporary negative numbers until then.
+    /// </summary>
+    private sealed record Draft(EntityEntry Entry, string Action, Dictionary<string, object?> Before, List<string> Changed);
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
 
@@ -106,21 +117,25 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (context is null) return;
         if (_pending.TryGetValue(context, out var existing) && existing.Writing) return;
 
-        var drafts = new List<(EntityEntry, string, Dictionary<string, object?[]>)>();
+        var drafts = new List<Draft>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (Unaudited.Contains(entry.Metadata.ClrType)) continue;
+            var audited = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !Redacted.Contains(p.Metadata.Name)).ToList();
             switch (entry.State)
             {
                 case EntityState.Added:
-                    drafts.Add((entry, "Added", Values(entry, p => [null, p.CurrentValue])));
+                    drafts.Add(new Draft(entry, "Added", [], audited.Select(p => p.Metadata.Name).ToList()));
                     break;
                 case EntityState.Modified:
-                    var changed = Values(entry, p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) ? [p.OriginalValue, p.CurrentValue] : null);
-                    if (changed.Count > 0) drafts.Add((entry, "Modified", changed));
+                    var changed = audited.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    if (changed.Count > 0)
+                    {
+                        drafts.Add(new Draft(entry, "Modified", changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue), changed.Select(p => p.Metadata.Name).ToList()));
+                    }
                     break;
                 case EntityState.Deleted:
-                    drafts.Add((entry, "Deleted", Values(entry, p => [p.OriginalValue, null])));
+                    drafts.Add(new Draft(entry, "Deleted", audited.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue), audited.Select(p => p.Metadata.Name).ToList()));
                     break;
             }
         }
@@ -134,29 +149,31 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         _pending.AddOrUpdate(context, pending);
     }
 
-    private static Dictionary<string, object?[]> Values(EntityEntry entry, Func<PropertyEntry, object?[]?> pick)
-    {
-        var values = new Dictionary<string, object?[]>();
-        foreach (var property in entry.Properties)
-        {
-            if (property.Metadata.IsPrimaryKey() || Redacted.Contains(property.Metadata.Name)) continue;
-            if (pick(property) is { } pair) values[property.Metadata.Name] = pair;
-        }
-        return values;
-    }
-
     private IEnumerable<AuditEntry> Entries(DbContext context, Pending pending)
     {
         var user = context is RecordsDbContext records ? records.AuditUserName : "system";
         var now = clock.GetUtcNow().UtcDateTime;
-        return pending.Drafts.Select(d => new AuditEntry
+        var names = new AuditNames(context);
+        return pending.Drafts.Select(d =>
         {
-            At = now,
-            UserName = user,
-            EntityType = RecordName(d.Entry.Metadata.ClrType),
-            EntityId = string.Join("/", d.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(d.Entry.Property(p.Name).CurrentValue ?? d.Entry.Property(p.Name).OriginalValue, System.Globalization.CultureInfo.InvariantCulture))),
-            Action = d.Action,
-            Changes = JsonSerializer.Serialize(d.Changes, Json),
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var name in d.Changed)
+            {
+                var before = d.Before.GetValueOrDefault(name);
+                var after = d.Action == "Deleted" ? null : d.Entry.Property(name).CurrentValue;
+                if (d.Action == "Added" && after is null) continue;
+                changes[name] = [before, after];
+            }
+            return new AuditEntry
+            {
+                At = now,
+                UserName = user,
+                EntityType = RecordName(d.Entry.Metadata.ClrType),
+                EntityId = AuditNames.KeyOf(d.Entry),
+                Action = d.Action,
+                Summary = names.Describe(d.Entry),
+                Changes = JsonSerializer.Serialize(changes, Json),
+            };
         }).ToList();
     }
 

@@ -74,3 +74,25 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
+
+public static class RecordsDbContextDeletes
+{
+    /// <summary>
+    /// Saves the deletes the context tracks and counts them; a record someone else deleted or changed first counts as
+    /// already gone. Deletes go through the change tracker so that the audit log keeps what was deleted.
+    /// </summary>
+    public static async Task<int> DeleteCountAsync(this RecordsDbContext db, CancellationToken ct = default)
+    {
+        var count = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Deleted);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return count;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+    }
+}

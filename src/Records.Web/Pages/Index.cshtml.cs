@@ -17,6 +17,7 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, Microsoft.Exten
     public BoardPanel? Board { get; private set; }
     public AdminPanel? Admin { get; private set; }
     public DateOnly Today { get; private set; }
+    public Records.Web.Infrastructure.RecordsOptions Options => options.Value;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

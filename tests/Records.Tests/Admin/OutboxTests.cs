@@ -102,10 +102,10 @@ public class AuditPageTests(RecordsApp app) : IClassFixture<RecordsApp>
         await admin.LoginAsRoleAsync("Admin");
         await admin.SubmitAsync($"/Admin/Users/Edit/{id}", new Dictionary<string, string> { ["Input.DisplayName"] = "Renamed Person", ["Input.Roles"] = "Staff" });
 
-        var page = await admin.GetPageAsync("/Admin/Audit?type=User&who=admin");
+        var page = await admin.GetPageAsync("/Admin/Audit?type=User&who=admin%40records.local");
 
-        var row = page.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("Modified"));
-        Assert.Contains("admin@records.local", row.TextContent);
+        var row = page.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("modified · User Renamed Person"));
+        Assert.Contains("Ada Admin", row.TextContent);
         Assert.Equal("renamed", row.QuerySelector("del")!.TextContent);
         Assert.Contains("DisplayName: renamed → Renamed Person", System.Text.RegularExpressions.Regex.Replace(row.TextContent, @"\s+", " "));
     }

@@ -57,4 +57,26 @@ public class HomeTests(RecordsApp app) : IClassFixture<RecordsApp>
         var stranger = await app.Browser().GetPageAsync("/");
         Assert.DoesNotContain("PyCon Africa Association", stranger.Body!.TextContent);
     }
+
+    [Fact]
+    public async Task ApprovedAwardsNotYetPaidAppearOnTheStaffHome()
+    {
+        var (unpaid, paid) = await app.WithDbAsync(async db =>
+        {
+            var unpaid = new ServiceAward { RecipientName = "Unpaid Recipient", Reasons = "for the meetups", Year = 2026, Quarter = 2, Status = ServiceAwardStatus.Approved, DecidedOn = new DateOnly(2026, 5, 12), ProposedAt = DateTime.UtcNow };
+            var paid = new ServiceAward { RecipientName = "Paid Recipient", Reasons = "for the docs", Year = 2026, Quarter = 1, Status = ServiceAwardStatus.Approved, DecidedOn = new DateOnly(2026, 2, 10), PaidOn = new DateOnly(2026, 3, 1), AmountMinor = 599_00, Currency = "USD", ProposedAt = DateTime.UtcNow };
+            db.ServiceAwards.AddRange(unpaid, paid, new ServiceAward { RecipientName = "Proposed Recipient", Reasons = "for the wiki", Year = 2026, Quarter = 3, Status = ServiceAwardStatus.Proposed, ProposedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return (unpaid.Id, paid.Id);
+        });
+
+        var staff = app.Browser();
+        await staff.LoginAsRoleAsync("Staff");
+        var panel = (await staff.GetPageAsync("/")).QuerySelector("[data-panel=staff-awards]")!;
+
+        Assert.Contains("Unpaid Recipient · Q2 2026 · approved May 12, 2026", Text(panel.QuerySelector($"[data-award-to-pay='{unpaid}']")!));
+        Assert.Null(panel.QuerySelector($"[data-award-to-pay='{paid}']"));
+        Assert.DoesNotContain("Paid Recipient", Text(panel));
+        Assert.DoesNotContain("Proposed Recipient", Text(panel));
+    }
 }

@@ -50,9 +50,10 @@ public sealed record WorkGroupPanel(string CurrentRound, DateOnly CutOff, DateOn
 }
 
 public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int EndingDays, int NeedAcknowledgement, Records.Core.Money.Money AcknowledgementThreshold,
-    IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships)
+    IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships, IReadOnlyList<StaffPanel.AwardToPay> AwardsToPay)
 {
     public sealed record Ending(int Id, string Sponsor, string What, DateOnly EndsOn);
+    public sealed record AwardToPay(int Id, string Recipient, int Year, int Quarter, DateOnly? DecidedOn);
 
     /// <param name="endingDays">The same window as the ending reminder Staff are emailed (Records:Sponsorships:EndingReminderDays).</param>
     public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, int endingDays, Records.Web.Infrastructure.DonationOptions donations, CancellationToken ct)
@@ -67,7 +68,10 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
         var needAck = await db.Donations.CountAsync(d => d.AcknowledgedOn == null && d.Currency == currency && d.AmountMinor >= threshold, ct);
         var totals = await Total.DonationsThisYearAsync(db, today, ct);
         var active = await db.Sponsorships.CountAsync(s => s.StartsOn <= today && s.EndsOn >= today && s.Status != SponsorshipStatus.Rejected, ct);
-        return new StaffPanel(ending, endingDays, needAck, new Records.Core.Money.Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active);
+        var toPay = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved && a.PaidOn == null)
+            .OrderBy(a => a.DecidedOn).ThenBy(a => a.Id)
+            .Select(a => new AwardToPay(a.Id, a.RecipientName, a.Year, a.Quarter, a.DecidedOn)).ToListAsync(ct);
+        return new StaffPanel(ending, endingDays, needAck, new Records.Core.Money.Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active, toPay);
     }
 }
 
@@ -91,7 +95,7 @@ public sealed record BoardPanel(IReadOnlyList<BoardPanel.Proposal> AwaitingDecis
 
 public sealed record AdminPanel(int Users, int Disabled, int LockedOut, int OutboxPending, int OutboxFailing, IReadOnlyList<AdminPanel.Change> RecentChanges)
 {
-    public sealed record Change(DateTime At, string UserName, string EntityType, string EntityId, string Action);
+    public sealed record Change(DateTime At, string UserName, string? Who, string EntityType, string EntityId, string? Summary, string Action);
 
     public static async Task<AdminPanel> LoadAsync(RecordsDbContext db, DateTimeOffset now, CancellationToken ct)
     {
@@ -101,7 +105,8 @@ public sealed record AdminPanel(int Users, int Disabled, int LockedOut, int Outb
         var pending = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending, ct);
         var failing = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending && m.Attempts > 0, ct);
         var recent = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(8)
-            .Select(a => new Change(a.At, a.UserName, a.EntityType, a.EntityId, a.Action)).ToListAsync(ct);
+            .Select(a => new Change(a.At, a.UserName, db.Users.Where(u => u.UserName == a.UserName).Select(u => u.DisplayName).FirstOrDefault(),
+                a.EntityType, a.EntityId, a.Summary, a.Action)).ToListAsync(ct);
         return new AdminPanel(users, disabled, lockoutEnds.Count(e => e > now), pending, failing, recent);
     }
 }

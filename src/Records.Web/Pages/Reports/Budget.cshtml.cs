@@ -103,8 +103,11 @@ public class BudgetModel(RecordsDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostDeleteAsync(int id)
     {
-        var deleted = await db.BudgetLines.Where(l => l.Id == id).ExecuteDeleteAsync();
-        TempData["Flash"] = deleted > 0 ? "Deleted the figure." : "That figure was already deleted.";
+        // Deleted through the change tracker, not ExecuteDelete, so the audit log keeps the figure that went.
+        var lines = await db.BudgetLines.Where(l => l.Id == id).ToListAsync();
+        db.BudgetLines.RemoveRange(lines);
+        var deleted = await db.DeleteCountAsync();
+        TempData["Flash"] = deleted > 0 ? $"Deleted “{lines[0].Label}”." : "That figure was already deleted.";
         return RedirectToPage();
     }
 

@@ -85,7 +85,8 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
     public async Task<IActionResult> OnPostResetAsync(string key)
     {
         if (!await LoadAsync(key)) return NotFound();
-        var deleted = await db.EmailTemplates.Where(t => t.Key == key).ExecuteDeleteAsync();
+        db.EmailTemplates.RemoveRange(await db.EmailTemplates.Where(t => t.Key == key).ToListAsync());
+        var deleted = await db.DeleteCountAsync();
         TempData["Flash"] = deleted > 0 ? $"“{Definition.Name}” is back to the default wording." : $"“{Definition.Name}” already uses the default wording.";
         return RedirectToPage("Index");
     }

@@ -97,7 +97,8 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
     public async Task<IActionResult> OnPostResetAsync(string kind)
     {
         if (!await LoadAsync(kind)) return NotFound();
-        var deleted = await db.PostTemplates.Where(t => t.Kind == Kind).ExecuteDeleteAsync();
+        db.PostTemplates.RemoveRange(await db.PostTemplates.Where(t => t.Kind == Kind).ToListAsync());
+        var deleted = await db.DeleteCountAsync();
         TempData["Flash"] = deleted > 0 ? $"The {Posts.IndexModel.KindName(Kind)} template is back to the default wording." : "That template already uses the default wording.";
         return RedirectToPage("Index");
     }
