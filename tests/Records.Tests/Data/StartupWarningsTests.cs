@@ -37,21 +37,33 @@ public sealed class WarningsApp : RecordsApp
 
 public class StartupWarningsTests(WarningsApp app) : IClassFixture<WarningsApp>
 {
+    private static readonly Dictionary<string, string[]> PagesByRole = new()
+    {
+        ["Admin"] = ["/", "/Admin/Users", "/Admin/Outbox", "/Admin/Audit", "/Admin/EmailTemplates"],
+        ["Chair"] = ["/", "/Nominations", "/Nominations/Rounds", "/Reports/Quarter?year=2020&quarter=1"],
+        ["WorkGroup"] = ["/", "/Nominations"],
+        ["Staff"] = ["/", "/Donations", "/Donations/Campaigns", "/Donations/Acknowledgements", "/Donations/Import", "/Sponsors",
+            "/Sponsors/Programs", "/Sponsors/Sponsorships", "/Posts", "/Posts/Templates", "/ServiceAwards", "/Reports/Budget", "/Fellows/Import"],
+        ["Board"] = ["/", "/ServiceAwards", "/Reports/Financial", "/Donations"],
+    };
+
     [Fact]
-    public async Task AFreshDatabaseStartsAndServesEachHomeWithoutAWarning()
+    public async Task AFreshDatabaseStartsAndServesEachRolesPagesWithoutAWarning()
     {
         await app.Browser().GetPageAsync("/");
-        foreach (var role in new[] { "Admin", "Chair", "WorkGroup", "Staff", "Board" })
+        foreach (var (role, pages) in PagesByRole)
         {
             var client = app.Browser();
             await client.LoginAsRoleAsync(role);
-            await client.GetPageAsync("/");
+            foreach (var page in pages) await client.GetPageAsync(page);
         }
         foreach (var page in new[] { "/Fellows", "/ServiceAwards/Recipients", "/Nominate" })
         {
             await app.Browser().GetPageAsync(page);
         }
 
-        Assert.Empty(app.Warnings);
+        // The in-memory test server has no request-size feature (Kestrel has), so the import page's limit is reported there only.
+        var warnings = app.Warnings.Where(w => !w.Contains("This server does not support the IHttp", StringComparison.Ordinal)).ToList();
+        Assert.True(warnings.Count == 0, string.Join("\n", warnings));
     }
 }

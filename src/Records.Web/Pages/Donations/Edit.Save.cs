@@ -70,7 +70,7 @@ public partial class EditModel
                 var picked = PickedId().Match(text);
                 var matches = picked.Success
                     ? await db.People.Where(p => p.Id == int.Parse(picked.Groups["id"].Value, CultureInfo.InvariantCulture)).Select(p => p.Id).ToListAsync()
-                    : await db.People.Where(p => p.Email!.ToLower() == lower || p.Name == text).Select(p => p.Id).Take(2).ToListAsync();
+                    : await db.People.Where(p => p.Email!.ToLower() == lower || p.Name == text).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
                 if (matches.Count == 1) return new Donor(matches[0], null, null, false);
                 ModelState.AddModelError("Input.Person", matches.Count == 0
                     ? "No one in Records matches this. Pick from the suggestions, or choose “New person” to add them."
