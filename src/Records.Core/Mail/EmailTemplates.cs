@@ -19,6 +19,7 @@ public static partial class EmailTemplates
     public const string OutcomeAccepted = "outcome-accepted";
     public const string OutcomeCarriedOver = "outcome-carried-over";
     public const string OutcomeExpired = "outcome-expired";
+    public const string NomineeAccepted = "nominee-accepted";
     public const string AwardProposed = "award-proposed";
     public const string AwardDecided = "award-decided";
     public const string SponsorshipEnding = "sponsorship-ending";
@@ -83,6 +84,18 @@ public static partial class EmailTemplates
             Dear {{ nominator_name }},
 
             Your nomination of {{ nominee_name }} was reviewed for four quarters, up to the {{ round }} round, without being accepted, and has now expired. You are welcome to nominate them again with more about their contributions.
+
+            The {{ foundation }} Fellow Work Group
+            """),
+        new(NomineeAccepted, "Welcome: accepted (to the nominee)", "to the nominee, when the Chair closes the round and they join the Fellow roster",
+            ["foundation", "nominee_name", "nominator_name", "round", "roster_url"],
+            "Welcome, {{ nominee_name }}: you are a {{ foundation }} Fellow",
+            """
+            Dear {{ nominee_name }},
+
+            We are pleased to tell you that the Fellow Work Group accepted {{ nominator_name }}'s nomination of you in the {{ round }} round: you are now a {{ foundation }} Fellow. Congratulations, and thank you for all you do for the community.
+
+            You will find your name on the roster: {{ roster_url }}
 
             The {{ foundation }} Fellow Work Group
             """),

@@ -31,11 +31,11 @@ public sealed record FellowsPostModel(
             .Select(f => new { f.Person.Name, Links = f.Person.Links.OrderBy(l => l.Position).Select(l => new { l.Kind, l.Url }).ToList() })
             .ToListAsync(ct);
         if (fellows.Count == 0) return null;
-        var (nextYear, nextQuarter) = RoundCalendar.Next(year, quarter);
+        var next = await TakingNominations.AfterAsync(db, year, quarter, ct);
         return new FellowsPostModel(settings.Foundation, settings.FoundationShort, $"Q{quarter} {year}", year, quarter,
             fellows.Select(f => new FellowEntry(PostText.Clean(f.Name), f.Links.Select(l => new LinkEntry(l.Kind.ToString(), Safe(l.Url))).ToList())).ToList(),
             PostText.Clean(summary), settings.CriteriaUrl, settings.RosterUrl, settings.WorkGroupEmail, settings.WorkGroupUrl,
-            nextQuarter, RoundCalendar.CutOff(nextYear, nextQuarter).ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture));
+            next.Quarter, next.CutOff.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static string Safe(string? url) => url is not null && Text.SafeMarkdown.IsSafe(url) && Uri.IsWellFormedUriString(url, UriKind.Absolute) ? url : "";

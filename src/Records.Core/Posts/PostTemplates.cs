@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Values;
@@ -76,6 +77,9 @@ public static partial class PostTemplates
                 : new PostRendering(null, message, null);
         }
         if (UnknownMember(source) is { } unknown) return unknown;
+        // Fluid builds a literal range's items before its first step is counted, so a huge one is refused unrendered.
+        if (LiteralRange().Matches(source).Any(m => Math.Abs(double.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) - double.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture)) > MaxSteps))
+            return new PostRendering(null, $"The template did not finish within {MaxSteps:N0} steps: a loop that never ends, or over far too many items.", null);
         var context = new TemplateContext(model, Options);
         try
         {
@@ -163,6 +167,9 @@ public static partial class PostTemplates
 
     /// <summary>Liquid tags leave blank lines behind; Markdown needs at most one between blocks.</summary>
     private static string Tidy(string markdown) => ExtraBlankLines().Replace(markdown.Replace("\r\n", "\n"), "\n\n").Trim() + "\n";
+
+    [GeneratedRegex(@"\(\s*(?<from>-?\d+)\s*\.\.\s*(?<to>-?\d+)\s*\)")]
+    private static partial Regex LiteralRange();
 
     [GeneratedRegex(@"\s*at \((?<line>\d+):(?<column>\d+)\)")]
     private static partial Regex Position();

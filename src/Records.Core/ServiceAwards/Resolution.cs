@@ -30,6 +30,13 @@ public static class Resolution
         return reason.Length == 0 ? text : reason;
     }
 
+    /// <summary>The reason as a sentence of its own, for a page that shows it alone: it keeps (or gets) its full stop.</summary>
+    public static string ReasonSentence(string resolution, string recipient)
+    {
+        var reason = Reason(resolution, recipient);
+        return reason.Length == 0 || reason[^1] is '.' or '!' or '?' ? reason : reason + ".";
+    }
+
     /// <summary>Reasons written as "for his work …" or "in recognition of …" read on without another preposition.</summary>
     private static bool StartsWithOwnPreposition(string why) =>
         why.StartsWith("for ", StringComparison.OrdinalIgnoreCase) || why.StartsWith("in recognition", StringComparison.OrdinalIgnoreCase);

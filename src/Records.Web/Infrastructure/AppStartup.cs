@@ -15,6 +15,10 @@ public static class AppStartup
         ("admin@records.local", "Ada Admin", [Roles.Admin]),
         ("chair@records.local", "Chris Chair", [Roles.WorkGroup, Roles.Chair]),
         ("workgroup@records.local", "Wendy Workgroup", [Roles.WorkGroup]),
+        // With the Chair, five Work Group members: the default quorum, so a newcomer can take a round through to its close.
+        ("workgroup2@records.local", "Walter Workgroup", [Roles.WorkGroup]),
+        ("workgroup3@records.local", "Winnie Workgroup", [Roles.WorkGroup]),
+        ("workgroup4@records.local", "Wes Workgroup", [Roles.WorkGroup]),
         ("staff@records.local", "Sam Staff", [Roles.Staff]),
         ("board@records.local", "Bea Board", [Roles.Board]),
     ];

@@ -18,6 +18,8 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, Microsoft.Exten
     public AdminPanel? Admin { get; private set; }
     public DateOnly Today { get; private set; }
     public Records.Web.Infrastructure.RecordsOptions Options => options.Value;
+    /// <summary>Today in the foundation's time zone: the day that decides which round a nomination joins.</summary>
+    private DateOnly LocalToday => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,7 +31,8 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, Microsoft.Exten
         }
         if (User.IsInRole(Roles.WorkGroup) || User.IsInRole(Roles.Chair))
         {
-            WorkGroup = await WorkGroupPanel.LoadAsync(db, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, User.IsInRole(Roles.Chair), Today, ct);
+            WorkGroup = await WorkGroupPanel.LoadAsync(db, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, User.IsInRole(Roles.Chair), Today,
+                await TakingNominations.OnAsync(db, LocalToday, ct), ct);
         }
         if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, options.Value.Sponsorships.EndingReminderDays, options.Value.Donations, ct);
         if (User.IsInRole(Roles.Board)) Board = await BoardPanel.LoadAsync(db, Today, ct);
@@ -52,7 +55,7 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, Microsoft.Exten
             fellows,
             await db.Fellows.CountAsync(ct),
             // The public reads the Board's resolution, never the confidential reasons of the proposal.
-            awards.Select(a => new PublicPanel.Award(a.RecipientName, a.Year, a.Quarter, a.Resolution is { } r ? Resolution.Reason(r, a.RecipientName) : "")).ToList(),
-            RoundCalendar.NextCutOff(Today));
+            awards.Select(a => new PublicPanel.Award(a.RecipientName, a.Year, a.Quarter, a.Resolution is { } r ? Resolution.ReasonSentence(r, a.RecipientName) : "")).ToList(),
+            await TakingNominations.OnAsync(db, LocalToday, ct));
     }
 }

@@ -50,8 +50,16 @@ public partial class QuarterTests(QuorumOfTwoServer server) : IClassFixture<Quor
         await chair.Locator("tr[data-round]").Filter(new() { HasText = round }).GetByRole(AriaRole.Link, new() { Name = "Close…" }).ClickAsync();
         await Expect(chair.Locator("tr[data-nomination]").Filter(new() { HasText = Nominee })).ToHaveAttributeAsync("data-outcome", "Accepted");
         await chair.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, "close-round.png"), FullPage = true });
+        // The round is still taking nominations (the app runs on today's date), so the Chair is asked first.
+        await Expect(chair.Locator("[data-early-close]")).ToContainTextAsync($"{round} takes nominations until");
+        await chair.GetByRole(AriaRole.Button, new() { Name = $"Close {round} and send the outcomes" }).ClickAsync();
+        await Expect(chair.Locator("[data-valmsg-for='Input.ConfirmEarly']")).ToHaveTextAsync($"Tick the box to close {round} before its dates. Nothing was closed.");
+        Assert.Equal("Open", await server.ScalarAsync("SELECT Status FROM Rounds WHERE Year = $y AND Quarter = $q", ("$y", int.Parse(round[3..])), ("$q", int.Parse(round[1..2]))));
+        await chair.GetByLabel($"Yes, close {round} now, before its dates").CheckAsync();
+        await chair.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, "close-round-early.png"), FullPage = true });
         await chair.GetByRole(AriaRole.Button, new() { Name = $"Close {round} and send the outcomes" }).ClickAsync();
         await Expect(chair.Locator(".flash")).ToContainTextAsync($"{round} is closed: 1 accepted");
+        Assert.Equal("Closed", await server.ScalarAsync("SELECT Status FROM Rounds WHERE Year = $y AND Quarter = $q", ("$y", int.Parse(round[3..])), ("$q", int.Parse(round[1..2]))));
 
         await visitor.GotoAsync("/Fellows");
         var (quarter, year) = (round[1..2], round[3..]);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Records.Tests.Infrastructure;
 
 namespace Records.Tests.Accounts;
@@ -22,6 +23,24 @@ public class LoginTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.NotNull(home.QuerySelector($"[data-panel={panel}]"));
         var others = new[] { "admin", "workgroup", "staff", "board" }.Where(p => p != panel);
         Assert.All(others, p => Assert.Null(home.QuerySelector($"[data-panel={p}]")));
+    }
+
+    [Fact]
+    public async Task TheDevelopmentAccountsHoldAWorkGroupQuorumThatSignsInWithTheReadmesPassword()
+    {
+        var quorum = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Records.Web.Infrastructure.RecordsOptions>>().Value.Nominations.Quorum;
+        var members = Records.Web.Infrastructure.AppStartup.DevelopmentUsers.Where(u => u.Roles.Contains(Records.Core.Accounts.Roles.WorkGroup)).Select(u => u.Email).ToList();
+
+        Assert.Equal(5, quorum);
+        Assert.True(members.Count >= quorum, $"{members.Count} Work Group accounts for a quorum of {quorum}");
+        foreach (var email in members)
+        {
+            await app.Browser().LoginAsync(email);
+        }
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Records.sln"))) root = root.Parent!;
+        var readme = await File.ReadAllTextAsync(Path.Combine(root.FullName, "README.md"));
+        Assert.All(members, email => Assert.Contains(email, readme));
     }
 
     [Fact]

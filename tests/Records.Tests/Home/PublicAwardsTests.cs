@@ -22,7 +22,7 @@ public class PublicAwardsTests(RecordsApp app) : IClassFixture<RecordsApp>
         var home = await app.Browser().GetPageAsync("/");
 
         var awards = home.QuerySelector("section[aria-labelledby='csa-h']")!.TextContent;
-        Assert.Contains("for founding PyData Lagos", awards);
+        Assert.Contains("for founding PyData Lagos.", awards);
         Assert.DoesNotContain("Confidential", home.Body!.TextContent);
     }
 }

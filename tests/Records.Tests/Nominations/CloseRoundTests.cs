@@ -65,7 +65,7 @@ public class CloseRoundTests(RecordsApp app) : IClassFixture<RecordsApp>
         await app.WithDbAsync(async db =>
         {
             Assert.Equal(RoundStatus.Closed, (await db.Rounds.SingleAsync(r => r.Id == round)).Status);
-            var a = await db.Nominations.SingleAsync(n => n.Id == accepted);
+            var a = await db.Nominations.Include(n => n.Nominee).SingleAsync(n => n.Id == accepted);
             Assert.Equal(NominationStatus.Accepted, a.Status);
             var fellow = await db.Fellows.SingleAsync(f => f.NominationId == accepted);
             Assert.Equal((year, quarter, a.NomineeId, FellowStatus.Active), (fellow.Year, fellow.Quarter, fellow.PersonId, fellow.Status));
@@ -76,6 +76,8 @@ public class CloseRoundTests(RecordsApp app) : IClassFixture<RecordsApp>
             Assert.Contains("Accepted Person is a Python Software Foundation Fellow", mail);
             Assert.Contains($"Your nomination of Too Few Votes carries into {nextName}", mail);
             Assert.Contains("Your nomination of Fourth Quarter has expired", mail);
+            var welcome = await db.Outbox.Where(m => m.To == a.Nominee.Email).Select(m => m.Subject).ToListAsync();
+            Assert.Equal(["Welcome, Accepted Person: you are a Python Software Foundation Fellow"], welcome);
         });
     }
 

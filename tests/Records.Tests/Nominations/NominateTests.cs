@@ -99,7 +99,8 @@ public class NominateTests(NominateApp app) : IClassFixture<NominateApp>
 
         var notices = mail.Where(m => m.To != "nora@example.net").ToList();
         Assert.Equal(
-            ["chair@records.local", NominateApp.ListAddress, "wg-one@example.org", "wg-two@example.org", "workgroup@records.local"],
+            ["chair@records.local", NominateApp.ListAddress, "wg-one@example.org", "wg-two@example.org",
+             "workgroup2@records.local", "workgroup3@records.local", "workgroup4@records.local", "workgroup@records.local"],
             notices.Select(m => m.To).Order(StringComparer.Ordinal).ToList());
         Assert.All(notices, m =>
         {

@@ -177,7 +177,6 @@ public class QuarterPacketTests(RecordsApp app) : IClassFixture<RecordsApp>
     [InlineData("year=twenty&quarter=1", "Input.Year", "Enter a year like 2020.")]
     [InlineData("quarter=1", "Input.Year", "Enter a year.")]
     [InlineData("year=2020", "Input.Quarter", "Choose a quarter.")]
-    [InlineData("", "Input.Quarter", "Choose a quarter.")]
     [InlineData("handler=Pdf&year=2020&quarter=0", "Input.Quarter", "Choose a quarter from 1 to 4.")]
     public async Task ABadQuarterOrYearGetsAMessageBesideTheFieldAndA400(string query, string field, string message)
     {

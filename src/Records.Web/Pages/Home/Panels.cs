@@ -9,7 +9,7 @@ using Records.Core.Sponsors;
 
 namespace Records.Web.Pages.Home;
 
-public sealed record PublicPanel(string? LatestQuarter, IReadOnlyList<string> LatestFellows, int FellowCount, IReadOnlyList<PublicPanel.Award> Awards, DateOnly NextCutOff)
+public sealed record PublicPanel(string? LatestQuarter, IReadOnlyList<string> LatestFellows, int FellowCount, IReadOnlyList<PublicPanel.Award> Awards, TakingNominations Taking)
 {
     public sealed record Award(string Recipient, int Year, int Quarter, string Reasons);
 }
@@ -25,15 +25,16 @@ public sealed record Total(string Currency, long Minor, int Count)
     }
 }
 
-public sealed record WorkGroupPanel(string CurrentRound, DateOnly CutOff, DateOnly ReviewEnds, int UnderReview, int NeedMyVote, int Recused, IReadOnlyList<WorkGroupPanel.RoundDue> ReadyToClose)
+/// <param name="OpenForVotes">Rounds the Chair has opened for votes: until one is, no member is asked to vote.</param>
+public sealed record WorkGroupPanel(TakingNominations Taking, int UnderReview, int OpenForVotes, int NeedMyVote, int Recused, IReadOnlyList<WorkGroupPanel.RoundDue> ReadyToClose)
 {
     public sealed record RoundDue(string Name, DateOnly ReviewEnds, int Nominations);
 
-    public static async Task<WorkGroupPanel> LoadAsync(RecordsDbContext db, string memberId, bool chair, DateOnly today, CancellationToken ct)
+    public static async Task<WorkGroupPanel> LoadAsync(RecordsDbContext db, string memberId, bool chair, DateOnly today, TakingNominations taking, CancellationToken ct)
     {
-        var (year, quarter) = RoundCalendar.RoundFor(today);
-        var open = db.Nominations.AsNoTracking().Where(n => n.Status == NominationStatus.UnderReview);
-        var underReview = await open.CountAsync(ct);
+        var underReview = await db.Nominations.CountAsync(n => n.Status == NominationStatus.UnderReview, ct);
+        var openRounds = await db.Rounds.CountAsync(r => r.Status == RoundStatus.Open, ct);
+        var open = db.Nominations.AsNoTracking().Where(n => n.Status == NominationStatus.UnderReview && n.Round.Status == RoundStatus.Open);
         var needMyVote = await open.CountAsync(n =>
             !db.Votes.Any(v => v.NominationId == n.Id && v.MemberId == memberId) &&
             !db.Recusals.Any(r => r.NominationId == n.Id && r.MemberId == memberId), ct);
@@ -44,8 +45,7 @@ public sealed record WorkGroupPanel(string CurrentRound, DateOnly CutOff, DateOn
                 .Select(r => new { r.Year, r.Quarter, r.ReviewEnds, Count = db.Nominations.Count(n => n.RoundId == r.Id) })
                 .ToListAsync(ct)
             : [];
-        return new WorkGroupPanel($"Q{quarter} {year}", RoundCalendar.CutOff(year, quarter), RoundCalendar.ReviewEnds(year, quarter),
-            underReview, needMyVote, recused, ready.Select(r => new RoundDue($"Q{r.Quarter} {r.Year}", r.ReviewEnds, r.Count)).ToList());
+        return new WorkGroupPanel(taking, underReview, openRounds, needMyVote, recused, ready.Select(r => new RoundDue($"Q{r.Quarter} {r.Year}", r.ReviewEnds, r.Count)).ToList());
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Data;
+using Records.Core.Nominations;
 using Records.Core.People;
 using Records.Core.Text;
 using Records.Web.Infrastructure;
@@ -22,6 +23,8 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
 
     public string? PreviewHtml { get; private set; }
     public FellowMatch? Fellow { get; private set; }
+    /// <summary>The round a nomination sent now joins, and so the cut-off the page names.</summary>
+    public TakingNominations? Taking { get; private set; }
 
     public sealed record FellowMatch(string Name, int Year, int Quarter);
 
@@ -102,7 +105,14 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
             Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.');
     }
 
-    public void OnGet() => Input.SubmissionKey = Guid.NewGuid().ToString();
+    public async Task OnGetAsync()
+    {
+        Input.SubmissionKey = Guid.NewGuid().ToString();
+        await LoadTakingAsync();
+    }
+
+    private async Task LoadTakingAsync() =>
+        Taking = await TakingNominations.OnAsync(db, RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone));
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
@@ -111,6 +121,7 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
         if (Request.Headers.ContainsKey(FragmentHeader)) return Partial("_StatementPreview", this);
         EnsureSubmissionKey();
         Fellow = await FindFellowAsync();
+        await LoadTakingAsync();
         return Page();
     }
 
@@ -122,6 +133,7 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
         if (!EnsureSubmissionKey())
         {
             ModelState.AddModelError("", "This form had lost its place. Check the details and send it again.");
+            await LoadTakingAsync();
             return this.Invalid();
         }
         if (await db.Nominations.AnyAsync(n => n.SubmissionKey == Input.SubmissionKey)) return Received();
@@ -134,7 +146,11 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
             ModelState.AddModelError("Input.ConfirmFellow", "Tick the box to confirm that you mean to nominate this person.");
             valid = false;
         }
-        if (!valid) return this.Invalid();
+        if (!valid)
+        {
+            await LoadTakingAsync();
+            return this.Invalid();
+        }
         return await SaveAsync();
     }
 

@@ -42,6 +42,13 @@ public class QuarterModel(RecordsDbContext db, IOptions<RecordsOptions> options,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(Input.Year) && string.IsNullOrWhiteSpace(Input.Quarter))
+        {
+            // Opened from a link without a quarter: the quarter the foundation is in today.
+            var today = Records.Core.Nominations.RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+            Input.Year = today.Year.ToString(CultureInfo.InvariantCulture);
+            Input.Quarter = Records.Core.Nominations.RoundCalendar.QuarterOf(today).ToString(CultureInfo.InvariantCulture);
+        }
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
         Packet = await QuarterPacket.LoadAsync(db, Input.YearNumber, Input.QuarterNumber, ct);
         return Page();

@@ -110,6 +110,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
             ["review_url"] = $"{baseUrl}/Nominations/Details/42",
             ["earlier_note"] = "This person was also nominated in Q4 2026; both statements are on the nomination's page.\n",
             ["fellow_note"] = "",
+            ["roster_url"] = $"{baseUrl}/Fellows",
         };
         return Definition.Fields.ToDictionary(f => f, f => known.GetValueOrDefault(f, $"[{f}]"));
     }

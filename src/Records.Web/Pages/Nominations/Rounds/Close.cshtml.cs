@@ -17,13 +17,23 @@ namespace Records.Web.Pages.Nominations.Rounds;
 /// </summary>
 public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
 {
-    public sealed record Plan(int Id, string Nominee, int NomineeId, string NominatorName, string NominatorEmail, int FirstYear, int FirstQuarter,
+    public sealed record Plan(int Id, string Nominee, int NomineeId, string? NomineeEmail, string NominatorName, string NominatorEmail, int FirstYear, int FirstQuarter,
         Tally Tally, Outcome Outcome, bool AlreadyFellow)
     {
         public string LastRound => NameOf(Enumerable.Range(0, NominationOutcome.ActiveQuarters - 1).Aggregate((FirstYear, FirstQuarter), (r, _) => RoundCalendar.Next(r.FirstYear, r.FirstQuarter)));
     }
 
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public class InputModel
+    {
+        /// <summary>Ticked to close a round before its cut-off or its end of review.</summary>
+        public bool ConfirmEarly { get; set; }
+    }
+
     public Round Round { get; private set; } = null!;
+    /// <summary>Set when closing today cuts the round short: the Chair confirms, with the dates in front of them.</summary>
+    public EarlyClose? Early { get; private set; }
     /// <summary>Nominations the Chair recused from: the outcome is shown, the counts are not.</summary>
     public HashSet<int> RecusedFrom { get; private set; } = [];
     public List<Plan> Plans { get; private set; } = [];
@@ -47,6 +57,11 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
             ModelState.AddModelError("", $"{Round.Name} is {Round.Status}; only an open round can be closed.");
             return this.WithStatus(StatusCodes.Status409Conflict);
         }
+        if (Early is not null && !Input.ConfirmEarly)
+        {
+            ModelState.AddModelError("Input.ConfirmEarly", $"Tick the box to close {Round.Name} before its dates. Nothing was closed.");
+            return this.Invalid();
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (nextYear, nextQuarter) = RoundCalendar.Next(Round.Year, Round.Quarter);
@@ -69,6 +84,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
             [Outcome.CarriedOver] = await EmailTemplates.WordingAsync(db, EmailTemplates.OutcomeCarriedOver),
             [Outcome.Expired] = await EmailTemplates.WordingAsync(db, EmailTemplates.OutcomeExpired),
         };
+        var welcome = await EmailTemplates.WordingAsync(db, EmailTemplates.NomineeAccepted);
 
         foreach (var plan in Plans)
         {
@@ -79,7 +95,18 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
                     nomination.Status = NominationStatus.Accepted;
                     nomination.DecidedAt = now;
                     if (!plan.AlreadyFellow)
+                    {
                         db.Fellows.Add(new Fellow { PersonId = plan.NomineeId, Year = Round.Year, Quarter = Round.Quarter, Position = ++position, Status = FellowStatus.Active, NominationId = plan.Id });
+                        if (plan.NomineeEmail is { Length: > 0 } nomineeEmail)
+                        {
+                            var (welcomeSubject, welcomeBody) = EmailTemplates.Render(welcome, new Dictionary<string, string>
+                            {
+                                ["foundation"] = options.Value.FoundationName, ["nominee_name"] = plan.Nominee, ["nominator_name"] = plan.NominatorName,
+                                ["round"] = Round.Name, ["roster_url"] = $"{options.Value.BaseUrl.TrimEnd('/')}/Fellows",
+                            });
+                            db.Outbox.Add(OutboxMessage.Create([nomineeEmail], welcomeSubject, welcomeBody, now));
+                        }
+                    }
                     break;
                 case Outcome.CarriedOver:
                     nomination.Round = next!;
@@ -123,12 +150,13 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     {
         if (await db.Rounds.FirstOrDefaultAsync(r => r.Id == id) is not { } round) return false;
         Round = round;
+        Early = round.Status == RoundStatus.Open ? EarlyClose.Check(round, Today) : null;
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var rows = await db.Nominations.AsNoTracking().Where(n => n.RoundId == id && n.Status == NominationStatus.UnderReview)
             .OrderBy(n => n.Nominee.Name).ThenBy(n => n.Id)
             .Select(n => new
             {
-                n.Id, Nominee = n.Nominee.Name, n.NomineeId, n.NominatorName, n.NominatorEmail,
+                n.Id, Nominee = n.Nominee.Name, n.NomineeId, NomineeEmail = n.Nominee.Email, n.NominatorName, n.NominatorEmail,
                 First = db.Rounds.Where(r => r.Id == n.FirstRoundId).Select(r => new { r.Year, r.Quarter }).First(),
                 Yes = db.Votes.Count(v => v.NominationId == n.Id && v.Choice == VoteChoice.Yes),
                 No = db.Votes.Count(v => v.NominationId == n.Id && v.Choice == VoteChoice.No),
@@ -144,7 +172,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
             var tally = new Tally(r.Yes, r.No, r.Abstain);
             var outcome = NominationOutcome.Decide(tally, Quorum, (r.First.Year, r.First.Quarter), (round.Year, round.Quarter));
             var alreadyFellow = r.AlreadyFellow || (outcome == Outcome.Accepted && !joining.Add(r.NomineeId));
-            return new Plan(r.Id, r.Nominee, r.NomineeId, r.NominatorName, r.NominatorEmail, r.First.Year, r.First.Quarter, tally, outcome, alreadyFellow);
+            return new Plan(r.Id, r.Nominee, r.NomineeId, r.NomineeEmail, r.NominatorName, r.NominatorEmail, r.First.Year, r.First.Quarter, tally, outcome, alreadyFellow);
         }).ToList();
         return true;
     }
