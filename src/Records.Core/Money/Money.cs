@@ -5,12 +5,19 @@ namespace Records.Core.Money;
 /// <summary>An amount in whole minor units (cents) of an ISO 4217 currency. Never a float.</summary>
 public readonly record struct Money(long Minor, string Currency)
 {
-    public static int Exponent(string currency) => currency.ToUpperInvariant() switch
+    /// <summary>ISO 4217 currencies without a minor unit (a yen is never split).</summary>
+    public static readonly IReadOnlyList<string> ZeroDecimals =
+        ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"];
+
+    /// <summary>ISO 4217 currencies with thousandths (a Kuwaiti dinar has 1,000 fils).</summary>
+    public static readonly IReadOnlyList<string> ThreeDecimals = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
+
+    /// <summary>Digits of the minor part: 0 for JPY, 3 for KWD, 2 for the rest.</summary>
+    public static int Exponent(string currency)
     {
-        "JPY" or "KRW" or "CLP" or "ISK" or "VND" => 0,
-        "BHD" or "KWD" or "OMR" or "JOD" or "TND" => 3,
-        _ => 2,
-    };
+        var code = currency.Trim().ToUpperInvariant();
+        return ZeroDecimals.Contains(code) ? 0 : ThreeDecimals.Contains(code) ? 3 : 2;
+    }
 
     /// <summary>Formats like "$627,000.00" for USD and "1,500.00 EUR" for others; whole amounts can drop the minor part.</summary>
     public string Format(bool dropZeroMinor = false)
@@ -36,17 +43,12 @@ public readonly record struct Money(long Minor, string Currency)
 
     public override string ToString() => Format();
 
-    /// <summary>Parses what a person types ("1,500", "1500.5", "$20") into minor units; false when it is not an amount.</summary>
+    /// <summary>Parses what a person types ("1,500", "1500.5", "$20") into minor units; false when it is not an amount (see <see cref="MoneyText.Read"/>).</summary>
     public static bool TryParse(string? text, string currency, out long minor)
     {
-        minor = 0;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        var cleaned = text.Trim().TrimStart('$', '€', '£').Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return false;
-        var scaled = value * (decimal)Math.Pow(10, Exponent(currency));
-        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < long.MinValue) return false;
-        minor = (long)scaled;
-        return true;
+        var read = MoneyText.Read(text, currency);
+        minor = read.Minor ?? 0;
+        return read.Minor is not null;
     }
 
     public static Money FromMajor(long major, string currency) => new(major * (long)Math.Pow(10, Exponent(currency)), currency);

@@ -4,7 +4,7 @@ using Records.Core.Nominations;
 
 namespace Records.Core.Posts;
 
-/// <summary>What a Fellows post is written from: one quarter's new Fellows, in the order they were announced.</summary>
+/// <summary>What a Fellows post is written from: one quarter's new Fellows, by name unless Staff set the post's own order.</summary>
 public sealed record FellowsPostModel(
     string Foundation, string FoundationShort, string Quarter, int Year, int QuarterNumber, IReadOnlyList<FellowsPostModel.FellowEntry> Fellows,
     string Summary, string CriteriaUrl, string RosterUrl, string WorkGroupEmail, string WorkGroupUrl, int NextQuarter, string NextCutOff)
@@ -23,14 +23,16 @@ public sealed record FellowsPostModel(
     public static string Title(string foundation, int year, int quarter) => $"{foundation} Fellow Members for Q{quarter} {year}";
 
     /// <summary>Null when no Fellow is recorded for the quarter: there is nothing to announce.</summary>
-    public static async Task<FellowsPostModel?> LoadAsync(RecordsDbContext db, int year, int quarter, string? summary, PostSettings settings, CancellationToken ct = default)
+    public static async Task<FellowsPostModel?> LoadAsync(RecordsDbContext db, int year, int quarter, string? summary, PostSettings settings,
+        string? order = null, CancellationToken ct = default)
     {
-        var fellows = await db.Fellows.AsNoTracking()
+        var found = await db.Fellows.AsNoTracking()
             .Where(f => f.Year == year && f.Quarter == quarter)
-            .OrderBy(f => f.Position).ThenBy(f => f.Person.Name)
-            .Select(f => new { f.Person.Name, Links = f.Person.Links.OrderBy(l => l.Position).Select(l => new { l.Kind, l.Url }).ToList() })
+            .Select(f => new { f.Id, f.Person.Name, Links = f.Person.Links.OrderBy(l => l.Position).Select(l => new { l.Kind, l.Url }).ToList() })
             .ToListAsync(ct);
-        if (fellows.Count == 0) return null;
+        if (found.Count == 0) return null;
+        var place = FellowOrder.Arrange(found.Select(f => (f.Id, f.Name)), order).Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var fellows = found.OrderBy(f => place[f.Id]).ToList();
         var next = await TakingNominations.AfterAsync(db, year, quarter, ct);
         return new FellowsPostModel(settings.Foundation, settings.FoundationShort, $"Q{quarter} {year}", year, quarter,
             fellows.Select(f => new FellowEntry(PostText.Clean(f.Name), f.Links.Select(l => new LinkEntry(l.Kind.ToString(), Safe(l.Url))).ToList())).ToList(),

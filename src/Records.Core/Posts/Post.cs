@@ -24,6 +24,8 @@ public class Post : IVersioned
     public DateOnly? PeriodTo { get; set; }
     /// <summary>The Fellows post's summary of contributions, written for each post.</summary>
     public string? Summary { get; set; }
+    /// <summary>A Fellows post's own order of the quarter's Fellows (their ids, comma-separated); null for alphabetical.</summary>
+    public string? FellowOrder { get; set; }
     /// <summary>Whether a thank-you post states the amounts raised.</summary>
     public bool ShowTotals { get; set; }
     /// <summary>Whether a thank-you post names the individual donors (anonymous donors are never named).</summary>
@@ -43,6 +45,7 @@ public class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(p => p.Markdown).HasMaxLength(100000);
         b.Property(p => p.PublishedUrl).HasMaxLength(500);
         b.Property(p => p.Summary).HasMaxLength(4000);
+        b.Property(p => p.FellowOrder).HasMaxLength(4000);
         b.HasOne<ServiceAwards.ServiceAward>().WithMany().HasForeignKey(p => p.ServiceAwardId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Donations.Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(p => new { p.Kind, p.Status });

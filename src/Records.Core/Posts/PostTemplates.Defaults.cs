@@ -29,13 +29,12 @@ public static partial class PostTemplates
         The {{ foundation }} is pleased to recognize {{ recipient }} for the {{ award_quarter }} Community Service Award:
 
         {{ resolution | blockquote }}
-
-        {{ reasons }}
         """;
 
-    // After "Thank you to donors & sponsors" (April 2020).
+    // After "Thank you to donors & sponsors" (April 2020). A count of zero is not announced, and a section with nobody to thank is left out.
     public const string DefaultThanks = """
-        {% if campaign != blank %}During {{ campaign }}{% else %}From {{ period }}{% endif %}, {{ donor_count }} {% if donor_count == 1 %}individual{% else %}individuals{% endif %} donated to the {{ foundation_short }} and {{ sponsor_count }} {% if sponsor_count == 1 %}sponsor{% else %}sponsors{% endif %} supported our work.{% if show_totals %} Together they gave {% for total in totals %}{{ total.amount }}{% unless forloop.last %} and {% endunless %}{% endfor %}.{% endif %}
+        {% if campaign != blank %}During {{ campaign }}{% else %}From {{ period }}{% endif %}, {% if donor_count > 0 %}{{ donor_count }} {% if donor_count == 1 %}individual{% else %}individuals{% endif %} donated to the {{ foundation_short }}{% if sponsor_count > 0 %} and {% endif %}{% endif %}{% if sponsor_count > 0 %}{{ sponsor_count }} {% if sponsor_count == 1 %}sponsor{% else %}sponsors{% endif %} supported our work{% endif %}{% if donor_count == 0 and sponsor_count == 0 %}organizations donated to the {{ foundation_short }}{% endif %}.{% if show_totals and gift_count > 0 %} In all, {{ gift_count }} {% if gift_count == 1 %}donation{% else %}donations{% endif %} brought in {% for total in totals %}{% if forloop.first %}{% elsif forloop.last %} and {% else %}, {% endif %}{{ total.amount }}{% endfor %}.{% endif %}
+        {% if donor_count > 0 %}
 
         ## Thank you individual donors!
 
@@ -44,6 +43,8 @@ public static partial class PostTemplates
 
         {% for donor in donors %}{{ donor }}{% unless forloop.last %}, {% endunless %}{% endfor %}
         {% endif %}
+        {% endif %}
+        {% if tiers != empty %}
 
         ## Thank you sponsors!
 
@@ -55,5 +56,6 @@ public static partial class PostTemplates
         {% for sponsor in tier.sponsors %}- {{ sponsor }}
         {% endfor %}
         {% endfor %}
+        {% endif %}
         """;
 }

@@ -10,7 +10,7 @@ namespace Records.Core.Posts;
 /// in it. Anonymous donors are counted but never named.
 /// </summary>
 public sealed record ThanksPostModel(
-    string Foundation, string FoundationShort, string Campaign, string Period, int DonorCount, int SponsorCount, bool ShowTotals,
+    string Foundation, string FoundationShort, string Campaign, string Period, int DonorCount, int GiftCount, int SponsorCount, bool ShowTotals,
     IReadOnlyList<ThanksPostModel.TotalEntry> Totals, bool NameDonors, IReadOnlyList<string> Donors, IReadOnlyList<ThanksPostModel.TierEntry> Tiers)
 {
     public sealed record TotalEntry(string Currency, string Amount, long Minor);
@@ -20,11 +20,14 @@ public sealed record ThanksPostModel(
 
     public static readonly IReadOnlyList<string> Fields =
     [
-        "foundation", "foundation_short", "campaign", "period", "donor_count", "sponsor_count", "show_totals", "totals (each: currency, amount, minor)",
+        "foundation", "foundation_short", "campaign", "period", "donor_count", "gift_count", "sponsor_count", "show_totals", "totals (each: currency, amount, minor)",
         "name_donors", "donors", "tiers (each: name, sponsors)",
     ];
 
-    /// <summary>For a campaign (its dates, else the dates of its gifts) or for the period from–to, both days included.</summary>
+    /// <summary>
+    /// For a campaign: the gifts made to it, and the gifts with no campaign received during its dates (an import does not
+    /// name a campaign), with the dates of its gifts when it has none; or for the period from–to, both days included.
+    /// </summary>
     public static async Task<ThanksPostModel?> LoadAsync(RecordsDbContext db, int? campaignId, DateOnly? from, DateOnly? to, bool showTotals, bool nameDonors,
         PostSettings settings, CancellationToken ct = default)
     {
@@ -35,9 +38,13 @@ public sealed record ThanksPostModel(
             var c = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.StartsOn, c.EndsOn }).FirstOrDefaultAsync(ct);
             if (c is null) return null;
             campaign = PostText.Clean(c.Name);
-            gifts = gifts.Where(d => d.CampaignId == id);
-            from = c.StartsOn ?? await gifts.MinAsync(d => (DateOnly?)d.ReceivedOn, ct);
-            to = c.EndsOn ?? await gifts.MaxAsync(d => (DateOnly?)d.ReceivedOn, ct);
+            var tagged = gifts.Where(d => d.CampaignId == id);
+            from = c.StartsOn ?? await tagged.MinAsync(d => (DateOnly?)d.ReceivedOn, ct);
+            to = c.EndsOn ?? await tagged.MaxAsync(d => (DateOnly?)d.ReceivedOn, ct);
+            var (starts, ends) = (c.StartsOn, c.EndsOn);
+            gifts = starts is not null && ends is not null
+                ? gifts.Where(d => d.CampaignId == id || (d.CampaignId == null && d.ReceivedOn >= starts && d.ReceivedOn <= ends))
+                : tagged;
         }
         else if (from is { } f && to is { } t)
         {
@@ -45,7 +52,8 @@ public sealed record ThanksPostModel(
         }
         else return null;
 
-        var totals = await gifts.GroupBy(d => d.Currency).Select(g => new { Currency = g.Key, Minor = g.Sum(d => d.AmountMinor) }).OrderByDescending(g => g.Minor).ToListAsync(ct);
+        var totals = (await gifts.GroupBy(d => d.Currency).Select(g => new { Currency = g.Key, Minor = g.Sum(d => d.AmountMinor), Gifts = g.Count() }).ToListAsync(ct))
+            .OrderBy(t => CurrencyPlace(t.Currency)).ThenBy(t => t.Currency, StringComparer.Ordinal).ToList();
         var people = await gifts.Where(d => d.PersonId != null).Select(d => d.PersonId).Distinct().CountAsync(ct);
         var unnamed = await gifts.CountAsync(d => d.PersonId == null && d.OrganisationId == null, ct);
         var donors = nameDonors
@@ -53,7 +61,7 @@ public sealed record ThanksPostModel(
                 .Select(d => d.Person!.Name).Distinct().OrderBy(n => n).ToListAsync(ct)
             : [];
         var tiers = from is { } start && to is { } end ? await TiersAsync(db, start, end, ct) : [];
-        return new ThanksPostModel(settings.Foundation, settings.FoundationShort, campaign ?? "", PeriodText(from, to), people + unnamed,
+        return new ThanksPostModel(settings.Foundation, settings.FoundationShort, campaign ?? "", PeriodText(from, to), people + unnamed, totals.Sum(t => t.Gifts),
             tiers.Sum(t => t.Sponsors.Count), showTotals,
             totals.Select(t => new TotalEntry(t.Currency, new Money.Money(t.Minor, t.Currency).Format(), t.Minor)).ToList(),
             nameDonors, donors.Select(PostText.Clean).ToList(), tiers);
@@ -63,7 +71,7 @@ public sealed record ThanksPostModel(
     private static async Task<List<TierEntry>> TiersAsync(RecordsDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var rows = await db.Sponsorships.AsNoTracking()
-            .Where(s => s.Status != SponsorshipStatus.Rejected && s.StartsOn <= to && s.EndsOn >= from)
+            .Where(s => (s.Status == SponsorshipStatus.Approved || s.Status == SponsorshipStatus.Finalized) && s.StartsOn <= to && s.EndsOn >= from)
             .Select(s => new { s.SponsorId, Sponsor = s.Sponsor.Name, Tier = s.Package != null ? s.Package.Name : null, Rank = s.Package != null ? s.Package.Rank : int.MaxValue })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.SponsorId)
@@ -73,6 +81,10 @@ public sealed record ThanksPostModel(
             .Select(g => new TierEntry(PostText.Clean(g.Key), g.Select(r => PostText.Clean(r.Sponsor)).Order(StringComparer.CurrentCultureIgnoreCase).ToList()))
             .ToList();
     }
+
+    /// <summary>Amounts are listed per currency, never added across currencies: the usual currencies first ("$12,345.00 and €1,000.00").</summary>
+    private static int CurrencyPlace(string currency) =>
+        Money.Currencies.Common.ToList().IndexOf(currency) is >= 0 and var place ? place : int.MaxValue;
 
     private static string PeriodText(DateOnly? from, DateOnly? to) =>
         from is { } f && to is { } t

@@ -1,3 +1,4 @@
+using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -29,4 +30,16 @@ public static class PageResults
         result.StatusCode = status;
         return result;
     }
+}
+
+public static class MoneyRules
+{
+    /// <summary>The field holds an amount in the currency <paramref name="currency"/> gives; otherwise the reading's own message ("JPY has no minor unit: …").</summary>
+    public static IRuleBuilderOptions<T, string?> IsAmountIn<T>(this IRuleBuilder<T, string?> rule, Func<T, string> currency) =>
+        rule.Must((x, text, context) =>
+        {
+            var reading = Core.Money.MoneyText.Read(text, currency(x));
+            if (reading.Error is { } error) context.MessageFormatter.AppendArgument("Reading", error);
+            return reading.IsAmount;
+        }).WithMessage("{Reading}");
 }

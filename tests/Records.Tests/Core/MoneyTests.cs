@@ -31,4 +31,37 @@ public class MoneyTests
     [InlineData("1.005")]
     [InlineData("99999999999999999999999")]
     public void RefusesWhatIsNotAnAmount(string text) => Assert.False(Money.TryParse(text, "USD", out _));
+
+    [Theory]
+    [InlineData("3", "JPY", 3L)]
+    [InlineData("3.00", "JPY", 3L)]
+    [InlineData("3.20", "USD", 320L)]
+    [InlineData("1.234", "KWD", 1_234L)]
+    [InlineData("0.125", "KWD", 125L)]
+    [InlineData("1,500.5", "EUR", 150_050L)]
+    [InlineData("-2.50", "USD", -250L)]
+    [InlineData("1 500", "CHF", 150_000L)]
+    [InlineData("20 USD", "USD", 2_000L)]
+    public void ReadsAnAmountInItsCurrency(string text, string currency, long expected) =>
+        Assert.Equal(new MoneyReading(expected, null), MoneyText.Read(text, currency));
+
+    [Theory]
+    [InlineData("3.20", "JPY", "JPY has no minor unit: write 3 or 4, not 3.20.")]
+    [InlineData("1.005", "USD", "USD has 2 decimals: write 1.00 or 1.01, not 1.005.")]
+    [InlineData("1.2345", "KWD", "KWD has 3 decimals: write 1.234 or 1.235, not 1.2345.")]
+    [InlineData("3,20", "EUR", "Write the decimals after a point, such as 250 or 99.50: a comma only separates thousands (1,500).")]
+    [InlineData("12345678901234567890123456789", "USD", "“12345678901234567890123456789” has more digits than any amount Records keeps: check it.")]
+    [InlineData("twelve", "USD", "“twelve” is not an amount: write it in USD like 250 or 99.50.")]
+    [InlineData(".", "USD", "“.” is not an amount: write it in USD like 250 or 99.50.")]
+    [InlineData("", "JPY", "Enter an amount in JPY, such as 250 or 1,500.")]
+    public void RefusesWhatTheCurrencyCannotHoldWithTheReason(string text, string currency, string error) =>
+        Assert.Equal(new MoneyReading(null, error), MoneyText.Read(text, currency));
+
+    [Fact]
+    public void EveryCurrencyWithoutOrWithThreeDecimalsIsKnownAndAtMostFifteenDigitsFitALong()
+    {
+        Assert.All(Money.ZeroDecimals.Concat(Money.ThreeDecimals), c => Assert.True(Currencies.IsKnown(c), c));
+        Assert.Equal(999_999_999_999_999L, MoneyText.Read("9999999999999.99", "USD").Minor);
+        Assert.Null(MoneyText.Read("99999999999999.99", "USD").Minor);
+    }
 }

@@ -82,7 +82,7 @@ public class CampaignTests(CampaignTests.App app) : IClassFixture<CampaignTests.
     [InlineData("Input.EndsOn", "2025-12-31", "Input.EndsOn", "The campaign cannot end before it starts.")]
     [InlineData("Input.StartsOn", "soon", "Input.StartsOn", "Enter a date like 2026-03-01.")]
     [InlineData("Input.Goal", "-10", "Input.Goal", "Enter a goal above zero")]
-    [InlineData("Input.Goal", "lots", "Input.Goal", "Enter a goal like 50000")]
+    [InlineData("Input.Goal", "lots", "Input.Goal", "“lots” is not an amount: write it in USD like 250 or 99.50.")]
     [InlineData("Input.Goal", "20000000", "Input.Goal", "at most $10,000,000.00")]
     [InlineData("Input.Currency", "ABC", "Input.Currency", "ISO 4217")]
     [InlineData("Input.Currency", "", "Input.Currency", "ISO 4217")]

@@ -46,6 +46,35 @@ public class DonationEditTests(DonationEditTests.App app) : IClassFixture<Donati
     }
 
     [Fact]
+    public async Task AFeeIsReadInTheGiftsCurrencyAndDecimalsItCannotHoldAreRefusedBesideTheField()
+    {
+        var client = await AsAsync(app, "Staff");
+        var before = await CountAsync();
+
+        var yen = await client.SubmitAsync("/Donations/Edit", Fields(("Input.Amount", "5000"), ("Input.Currency", "JPY"), ("Input.Fee", "3.20"), ("Input.TransactionId", "fx_jpy_bad")));
+        Assert.Equal(HttpStatusCode.BadRequest, yen.StatusCode);
+        Assert.Equal("JPY has no minor unit: write 3 or 4, not 3.20.", (await yen.ReadPageAsync()).FieldError("Input.Fee"));
+        var benefit = await client.SubmitAsync("/Donations/Edit", Fields(("Input.Amount", "5000"), ("Input.Currency", "JPY"), ("Input.Fee", "3"), ("Input.QuidProQuo", "50.5")));
+        Assert.Equal("JPY has no minor unit: write 50 or 51, not 50.5.", (await benefit.ReadPageAsync()).FieldError("Input.QuidProQuo"));
+        var huge = await client.SubmitAsync("/Donations/Edit", Fields(("Input.Amount", "12345678901234567890123456789"), ("Input.Fee", "1")));
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Equal("“12345678901234567890123456789” has more digits than any amount Records keeps: check it.", (await huge.ReadPageAsync()).FieldError("Input.Amount"));
+        Assert.Equal(before, await CountAsync());
+
+        await client.SubmitAsync("/Donations/Edit", Fields(("Input.Amount", "5000"), ("Input.Currency", "JPY"), ("Input.Fee", "3"), ("Input.TransactionId", "fx_jpy")));
+        await client.SubmitAsync("/Donations/Edit", Fields(("Input.Amount", "250"), ("Input.Currency", "USD"), ("Input.Fee", "3.20"), ("Input.TransactionId", "fx_usd")));
+        await client.SubmitAsync("/Donations/Edit", Fields(("Input.Amount", "100.500"), ("Input.Currency", "KWD"), ("Input.Fee", "0.125"), ("Input.QuidProQuo", "10.250"), ("Input.TransactionId", "fx_kwd")));
+
+        var saved = await app.WithDbAsync(db => db.Donations.AsNoTracking().Where(d => d.TransactionId!.StartsWith("fx_")).OrderBy(d => d.TransactionId)
+            .Select(d => new { d.TransactionId, d.Currency, d.AmountMinor, d.FeeMinor, d.QuidProQuoMinor }).ToListAsync());
+        Assert.Equal([("fx_jpy", "JPY", 5000L, 3L, 0L), ("fx_kwd", "KWD", 100_500L, 125L, 10_250L), ("fx_usd", "USD", 250_00L, 320L, 0L)],
+            saved.Select(d => (d.TransactionId!, d.Currency, d.AmountMinor, d.FeeMinor, d.QuidProQuoMinor)));
+        var edit = await client.GetPageAsync($"/Donations/Edit/{await app.WithDbAsync(db => db.Donations.Where(d => d.TransactionId == "fx_kwd").Select(d => d.Id).SingleAsync())}");
+        Assert.Equal(("100.500", "0.125"), (((AngleSharp.Html.Dom.IHtmlInputElement)edit.QuerySelector("[name='Input.Amount']")!).Value,
+            ((AngleSharp.Html.Dom.IHtmlInputElement)edit.QuerySelector("[name='Input.Fee']")!).Value));
+    }
+
+    [Fact]
     public async Task ANewPersonAnOrganisationAndAnAnonymousGiftAreEachRecorded()
     {
         var client = await AsAsync(app, "Staff");

@@ -36,7 +36,7 @@ public class DonationRefusalTests(DonationRefusalTests.App app) : IClassFixture<
         { "Input.Amount", "", "Input.Amount", "Enter the amount." },
         { "Input.Amount", "-5", "Input.Amount", "more than zero" },
         { "Input.Amount", "0", "Input.Amount", "more than zero" },
-        { "Input.Amount", "ten", "Input.Amount", "Enter an amount like" },
+        { "Input.Amount", "ten", "Input.Amount", "“ten” is not an amount: write it in USD like 250 or 99.50." },
         { "Input.Amount", "10000000.01", "Input.Amount", "check the amount" },
         { "Input.Amount", "99999999999", "Input.Amount", "check the amount" },
         { "Input.Currency", "USS", "Input.Currency", "ISO 4217" },

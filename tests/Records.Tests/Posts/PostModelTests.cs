@@ -131,7 +131,7 @@ public class PostModelTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Contains("Grace Known", markdown);
         Assert.DoesNotContain("Harriet", markdown);
         Assert.DoesNotContain("Turned Down", markdown);
-        Assert.Contains("During Spring 1999 drive, 3 individuals donated to the PSF and 4 sponsors supported our work. Together they gave $1,150.00 and €20.00.", markdown);
+        Assert.Contains("During Spring 1999 drive, 3 individuals donated to the PSF and 4 sponsors supported our work. In all, 4 donations brought in $1,150.00 and €20.00.", markdown);
         Assert.Contains("### Gold 1999\n\n- Acme\n- Zeta Corp\n", markdown);
 
         var byPeriod = (await app.WithDbAsync(db => ThanksPostModel.LoadAsync(db, null, from, to, showTotals: false, nameDonors: false, Settings)))!;

@@ -34,7 +34,7 @@ public class BudgetPageTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Theory]
-    [InlineData("Input.Amount", "lots", "Give the amount as a number, like 627,000 or 141713.00.")]
+    [InlineData("Input.Amount", "lots", "“lots” is not an amount: write it in USD like 250 or 99.50.")]
     [InlineData("Input.Amount", "", "Give the amount.")]
     [InlineData("Input.AsOf", "31/03/2020", "Give the date the figure is as of, as YYYY-MM-DD.")]
     [InlineData("Input.Currency", "dollars", "Give a three-letter currency code such as USD.")]

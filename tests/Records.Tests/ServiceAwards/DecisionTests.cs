@@ -105,7 +105,7 @@ public class DecisionTests(RecordsApp app) : IClassFixture<RecordsApp>
         await Decide(await AsAsync("Board"), id, "Approve", new() { ["Approve.Resolution"] = "RESOLVED, that the award be made.", ["Approve.DecidedOn"] = "2026-09-30" });
         var bad = await Decide(staff, id, "Payment", new() { ["Payment.Amount"] = "five hundred", ["Payment.PaidOn"] = "2026-10-05" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal("Enter an amount above zero, such as 599 or 599.00.", (await bad.ReadPageAsync()).FieldError("Payment.Amount"));
+        Assert.Equal("“five hundred” is not an amount: write it in USD like 250 or 99.50.", (await bad.ReadPageAsync()).FieldError("Payment.Amount"));
 
         var paid = await Decide(staff, id, "Payment", new() { ["Payment.Amount"] = "599", ["Payment.Currency"] = "USD", ["Payment.PaidOn"] = "2026-10-05", ["Payment.PyConRegistration"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);

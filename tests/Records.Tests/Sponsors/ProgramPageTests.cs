@@ -89,7 +89,7 @@ public class ProgramPageTests(RecordsApp app) : IClassFixture<RecordsApp>
         var page = await response.ReadPageAsync();
         Assert.Equal("Enter the package's name, such as Gold.", page.FieldError("Input.Name"));
         Assert.Equal("Enter the year, such as 2024.", page.FieldError("Input.Year"));
-        Assert.Equal("Enter the price as an amount, such as 15,000.", page.FieldError("Input.Price"));
+        Assert.Equal("“lots” is not an amount: write it in USD like 250 or 99.50.", page.FieldError("Input.Price"));
         Assert.Equal("Enter a three-letter currency code, such as USD.", page.FieldError("Input.Currency"));
         Assert.Equal("Enter how many sponsors the package can take, or leave it empty for unlimited.", page.FieldError("Input.Capacity"));
 

@@ -68,8 +68,9 @@ internal sealed record ImportRecord(string Date, string Amount, string Currency,
         long fee = 0;
         if (Fee.Length > 0)
         {
-            if (!Money.Money.TryParse(Fee, amountCurrency, out fee)) reasons.Add($"The fee '{Fee}' is not an amount.");
-            fee = Math.Abs(fee); // PayPal writes the fee it takes as a negative number.
+            var read = MoneyText.Read(Fee, amountCurrency);
+            if (read.Error is { } error) reasons.Add($"The fee: {error}");
+            fee = Math.Abs(read.Minor ?? 0); // PayPal writes the fee it takes as a negative number.
             if (amount is { } a && fee > a) reasons.Add($"The fee {Fee} is more than the amount {Amount}.");
         }
 
@@ -88,8 +89,9 @@ internal sealed record ImportRecord(string Date, string Amount, string Currency,
             return $"Not a gift: the type is '{Type}'.";
         if (layout.CompletedStatuses.Count > 0 && !layout.CompletedStatuses.Contains(Status, StringComparer.OrdinalIgnoreCase))
             return Status.Length == 0 ? "Not a completed payment: the status is missing." : $"Not a completed payment: the status is '{Status}'.";
-        if (Refunded.Length > 0 && Money.Money.TryParse(Refunded, "USD", out var refunded) && refunded > 0
-            && Money.Money.TryParse(Amount, "USD", out var amount) && refunded >= amount)
+        var currency = Currencies.IsKnown(Currency) ? Currency : "USD";
+        if (Refunded.Length > 0 && MoneyText.Read(Refunded, currency).Minor is > 0 and var refunded
+            && MoneyText.Read(Amount, currency).Minor is { } amount && refunded >= amount)
             return "Refunded in full.";
         return null;
     }
@@ -122,12 +124,22 @@ internal sealed record ImportRecord(string Date, string Amount, string Currency,
             reasons.Add("The amount is missing.");
             return null;
         }
-        if (!Money.Money.TryParse(Amount, currency, out var minor))
+        var reading = MoneyText.Read(Amount, currency);
+        if (reading.Minor is not { } minor)
         {
-            reasons.Add($"The amount '{Amount}' is not an amount in {currency}.");
+            reasons.Add($"The amount: {reading.Error}");
             return null;
         }
-        if (Refunded.Length > 0 && Money.Money.TryParse(Refunded, currency, out var refunded) && refunded > 0) minor -= refunded;
+        if (Refunded.Length > 0)
+        {
+            var refund = MoneyText.Read(Refunded, currency);
+            if (refund.Error is { } error)
+            {
+                reasons.Add($"The amount refunded: {error}");
+                return null;
+            }
+            if (refund.Minor > 0) minor -= refund.Minor.Value;
+        }
         var limit = Money.Money.FromMajor(AbsurdMajor, currency).Minor;
         if (minor <= 0) reasons.Add($"The amount {Amount} is not more than zero.");
         else if (minor > limit) reasons.Add($"The amount {Amount} is over {AbsurdMajor:#,0} {currency}: most likely a typing error.");

@@ -61,7 +61,7 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         public DonationChannel? ChannelChoice =>
             Enum.TryParse<DonationChannel>(Channel, ignoreCase: true, out var c) && Enum.IsDefined(c) && !int.TryParse(Channel, out _) ? c : null;
 
-        private long? Parse(string? text) => Money.TryParse(text, CurrencyCode, out var minor) ? minor : null;
+        private long? Parse(string? text) => MoneyText.Read(text, CurrencyCode).Minor;
     }
 
     public class Validator : AbstractValidator<InputModel>
@@ -79,7 +79,7 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Choose a currency from the list (an ISO 4217 code such as USD).");
             RuleFor(x => x.Amount).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter the amount.")
-                .Must((x, _) => x.AmountMinor is not null).WithMessage("Enter an amount like 250 or 99.50.")
+                .IsAmountIn(x => x.CurrencyCode)
                 .Must((x, _) => x.AmountMinor > 0).WithMessage("The amount must be more than zero.")
                 .Must((x, _) => GiftRules.IsPlausibleAmount(x.AmountMinor!.Value, x.CurrencyCode))
                 .WithMessage(x => $"That is more than {Money.FromMajor(GiftRules.LargestMajor, x.CurrencyCode).Format()}: check the amount.");
@@ -90,12 +90,12 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
                 .Must((x, _) => x.ReceivedDate!.Value.Year >= 1900).WithMessage("Enter a date after 1900.");
             RuleFor(x => x.Channel).Must((x, _) => x.ChannelChoice is not null).WithMessage("Choose how the gift came in.");
             RuleFor(x => x.Fee).Cascade(CascadeMode.Stop)
-                .Must(v => Money.TryParse(v, "USD", out _)).WithMessage("Enter a fee like 3.20, or leave it empty.")
+                .IsAmountIn(x => x.CurrencyCode)
                 .Must((x, _) => x.AmountMinor is null || GiftRules.IsWithinGift(x.FeeMinor, x.AmountMinor.Value))
                 .WithMessage("The fee cannot be negative or more than the amount.")
                 .When(x => !string.IsNullOrWhiteSpace(x.Fee));
             RuleFor(x => x.QuidProQuo).Cascade(CascadeMode.Stop)
-                .Must(v => Money.TryParse(v, "USD", out _)).WithMessage("Enter a value like 50, or leave it empty.")
+                .IsAmountIn(x => x.CurrencyCode)
                 .Must((x, _) => x.AmountMinor is null || GiftRules.IsWithinGift(x.QuidProQuoMinor, x.AmountMinor.Value))
                 .WithMessage("The value received in return cannot be negative or more than the amount.")
                 .When(x => !string.IsNullOrWhiteSpace(x.QuidProQuo));

@@ -86,8 +86,8 @@ public sealed class LedgerFilter
     }
 
     // The same lists as Money.Exponent: amounts are typed in major units, stored in each currency's minor units.
-    private static readonly string[] ZeroDecimal = ["JPY", "KRW", "CLP", "ISK", "VND"];
-    private static readonly string[] ThreeDecimals = ["BHD", "KWD", "OMR", "JOD", "TND"];
+    private static readonly string[] ZeroDecimal = [.. Records.Core.Money.Money.ZeroDecimals];
+    private static readonly string[] ThreeDecimals = [.. Records.Core.Money.Money.ThreeDecimals];
 
     private static long Minor(decimal major, int exponent, bool up)
     {

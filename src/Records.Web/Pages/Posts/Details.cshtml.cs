@@ -17,6 +17,17 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
 {
     [BindProperty] public DraftInput Draft { get; set; } = new();
     [BindProperty] public PublishInput Publish { get; set; } = new();
+    [BindProperty] public MoveInput Move { get; set; } = new();
+
+    /// <summary>A Fellows post's Fellows in the order the post names them.</summary>
+    public IReadOnlyList<(int Id, string Name)> Fellows { get; private set; } = [];
+
+    public class MoveInput
+    {
+        public int FellowId { get; set; }
+        public string? Direction { get; set; }
+        public Guid Version { get; set; }
+    }
 
     public Post Post { get; private set; } = null!;
     public string Html => SafeMarkdown.ToHtml(Post.Markdown);
@@ -97,6 +108,33 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Moves one Fellow a place up or down in a draft Fellows post, keeps that order with the draft and writes it again.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(int id)
+    {
+        if (!await LoadAsync(id, tracked: true)) return NotFound();
+        if (Refused() is { } refused) return refused;
+        Draft = DraftOf(Post);
+        Publish = new PublishInput { On = Today, Version = Post.Version };
+        if (Post.Kind != PostKind.Fellows) return NotFound();
+        if (Post.Version != Move.Version) return Conflict409();
+        var order = Move.Direction is "up" or "down" ? FellowOrder.Move(Fellows, Move.FellowId, Move.Direction == "up") : null;
+        if (order is null)
+        {
+            ModelState.AddModelError("", "That Fellow cannot move that way: reload the page and try again.");
+            return this.Invalid();
+        }
+        Post.FellowOrder = order;
+        if (await PostWriter.WriteAsync(db, Post, options.Value.PostSettings, clock.GetUtcNow().UtcDateTime) is { } problem)
+        {
+            ModelState.AddModelError("", problem.Message);
+            return this.Invalid();
+        }
+        if (!await SaveAsync()) return Conflict409();
+        var name = Fellows.First(f => f.Id == Move.FellowId).Name;
+        TempData["Flash"] = $"Moved {name} {(Move.Direction == "up" ? "up" : "down")} and wrote the draft again in the new order.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int id)
     {
         if (!await LoadAsync(id, tracked: true)) return NotFound();
@@ -161,6 +199,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
         var post = await posts.FirstOrDefaultAsync(p => p.Id == id);
         if (post is null) return false;
         Post = post;
+        if (post.Kind == PostKind.Fellows) Fellows = await FellowOrder.OfAsync(db, post.Year ?? 0, post.Quarter ?? 0, post.FellowOrder);
         Source = post.Kind switch
         {
             PostKind.Fellows => $"Fellows of Q{post.Quarter} {post.Year}",

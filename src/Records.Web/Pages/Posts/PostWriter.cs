@@ -13,7 +13,7 @@ public static class PostWriter
     {
         object? model = post.Kind switch
         {
-            PostKind.Fellows => await FellowsPostModel.LoadAsync(db, post.Year ?? 0, post.Quarter ?? 0, post.Summary, settings, ct),
+            PostKind.Fellows => await FellowsPostModel.LoadAsync(db, post.Year ?? 0, post.Quarter ?? 0, post.Summary, settings, post.FellowOrder, ct),
             PostKind.ServiceAward => await ServiceAwardPostModel.LoadAsync(db, post.ServiceAwardId ?? 0, settings, ct),
             PostKind.Thanks => await ThanksPostModel.LoadAsync(db, post.CampaignId, post.PeriodFrom, post.PeriodTo, post.ShowTotals, post.NameDonors, settings, ct),
             _ => null,
@@ -26,6 +26,11 @@ public static class PostWriter
                 PostKind.ServiceAward => new Problem("AwardId", "Only an award the Board has approved can be announced."),
                 _ => new Problem("CampaignId", "That campaign no longer exists."),
             };
+        }
+        if (model is ThanksPostModel { DonorCount: 0, GiftCount: 0, SponsorCount: 0 })
+        {
+            return new Problem(post.CampaignId is null ? "From" : "CampaignId",
+                "No gifts or sponsorships are recorded for this campaign or period, so there is no one to thank yet.");
         }
         var rendering = await PostTemplates.RenderAsync(await PostTemplates.InUseAsync(db, post.Kind, ct), model);
         if (!rendering.Succeeded)

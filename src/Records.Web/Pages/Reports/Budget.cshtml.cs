@@ -9,6 +9,7 @@ using Records.Core.Data;
 using Records.Core.Reports;
 using Records.Web.Infrastructure;
 using Money = Records.Core.Money.Money;
+using MoneyText = Records.Core.Money.MoneyText;
 
 namespace Records.Web.Pages.Reports;
 
@@ -32,7 +33,8 @@ public class BudgetModel(RecordsDbContext db) : PageModel
         public Guid? Version { get; set; }
 
         public DateOnly? AsOfDate => DateOnly.TryParseExact(AsOf?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        public long? AmountMinor => Money.TryParse(Amount, Currency?.Trim() ?? "USD", out var minor) ? minor : null;
+        public string CurrencyCode => Currency?.Trim() is { Length: > 0 } c ? c : "USD";
+        public long? AmountMinor => MoneyText.Read(Amount, CurrencyCode).Minor;
     }
 
     public class Validator : AbstractValidator<InputModel>
@@ -44,7 +46,7 @@ public class BudgetModel(RecordsDbContext db) : PageModel
             RuleFor(x => x.AsOf).Must(a => new InputModel { AsOf = a }.AsOfDate is not null).WithMessage("Give the date the figure is as of, as YYYY-MM-DD.");
             RuleFor(x => x.Currency).Must(c => c is { Length: 3 } && c.All(char.IsAsciiLetterUpper)).WithMessage("Give a three-letter currency code such as USD.");
             RuleFor(x => x.Amount).NotEmpty().WithMessage("Give the amount.")
-                .Must((x, _) => x.AmountMinor is not null).WithMessage("Give the amount as a number, like 627,000 or 141713.00.").When(x => !string.IsNullOrWhiteSpace(x.Amount), ApplyConditionTo.CurrentValidator)
+                .IsAmountIn(x => x.CurrencyCode).When(x => !string.IsNullOrWhiteSpace(x.Amount), ApplyConditionTo.CurrentValidator)
                 .Must((x, _) => x.AmountMinor is null or (>= -1_000_000_000_00 and <= 1_000_000_000_00)).WithMessage("That amount is out of range: check the digits.");
             RuleFor(x => x.Source).MaximumLength(1000).WithMessage("Keep the source under 1,000 characters.");
         }

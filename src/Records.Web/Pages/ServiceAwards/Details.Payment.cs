@@ -23,8 +23,9 @@ public partial class DetailsModel
         public PaymentValidator(DateOnly today, DateOnly? decidedOn)
         {
             RuleFor(x => x.Currency).Matches("^[A-Z]{3}$").WithMessage("Use a three-letter currency code such as USD.");
-            RuleFor(x => x.Amount).NotEmpty().WithMessage("Enter the amount paid.")
-                .Must((x, amount) => Core.Money.Money.TryParse(amount, x.Currency, out var minor) && minor > 0).WithMessage("Enter an amount above zero, such as 599 or 599.00.");
+            RuleFor(x => x.Amount).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter the amount paid.")
+                .IsAmountIn(x => x.Currency)
+                .Must((x, amount) => Core.Money.MoneyText.Read(amount, x.Currency).Minor > 0).WithMessage("Enter an amount above zero, such as 599 or 599.00.");
             RuleFor(x => x.PaidOn).NotNull().WithMessage("Enter the date it was paid.")
                 .LessThanOrEqualTo(today).WithMessage("The payment date cannot be in the future.")
                 .GreaterThanOrEqualTo(decidedOn ?? DateOnly.MinValue).WithMessage("The award was paid after the Board approved it; check the date.");
@@ -40,7 +41,7 @@ public partial class DetailsModel
         Payment.Currency = (Payment.Currency ?? "").Trim().ToUpperInvariant();
         if (!ModelState.AddErrors(new PaymentValidator(Today, Award.DecidedOn).Validate(Payment), nameof(Payment))) return Invalid();
         if (Stale(Payment.Version) is { } stale) return stale;
-        Core.Money.Money.TryParse(Payment.Amount, Payment.Currency, out var minor);
+        var minor = Core.Money.MoneyText.Read(Payment.Amount, Payment.Currency).Minor!.Value;
         Award.AmountMinor = minor;
         Award.Currency = Payment.Currency;
         Award.PyConRegistration = Payment.PyConRegistration;

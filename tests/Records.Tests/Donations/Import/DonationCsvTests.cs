@@ -41,6 +41,26 @@ public class DonationCsvTests
     }
 
     [Fact]
+    public async Task AmountsAndFeesAreReadInTheRowsCurrencyAndDecimalsItCannotHoldMakeABadRowWithItsLine()
+    {
+        const string header = "id,Description,Created date (UTC),Amount,Amount Refunded,Currency,Converted Amount,Fee,Taxes,Converted Currency,Status,Seller Message,Captured,Customer ID,Customer Description,Customer Email,Invoice ID\n";
+        static string Row(string id, string amount, string currency, string fee) =>
+            $"{id},Donation,2025-03-01 14:05:09,{amount},0,{currency},{amount},{fee},0,{currency},Paid,ok,true,cus,Ann,ann@example.org,\n";
+        var csv = header + Row("fx_1", "5000", "jpy", "3") + Row("fx_2", "5000", "jpy", "3.20") + Row("fx_3", "250.00", "usd", "3.20")
+                  + Row("fx_4", "100.500", "kwd", "0.125") + Row("fx_5", "1.2345", "kwd", "0") + Row("fx_6", "12345678901234567890123456789", "usd", "0");
+
+        var reads = await ReadAsync(Encoding.UTF8.GetBytes(csv), ImportLayout.Stripe);
+
+        Assert.Equal([("fx_1", 5000L, 3L, "JPY"), ("fx_3", 250_00L, 320L, "USD"), ("fx_4", 100_500L, 125L, "KWD")],
+            reads.Where(r => r.Row is not null).Select(r => (r.Row!.TransactionId, r.Row.AmountMinor, r.Row.FeeMinor, r.Row.Currency)));
+        Assert.Equal([
+            "3: The fee: JPY has no minor unit: write 3 or 4, not 3.20.",
+            "6: The amount: KWD has 3 decimals: write 1.234 or 1.235, not 1.2345.",
+            "7: The amount: “12345678901234567890123456789” has more digits than any amount Records keeps: check it.",
+        ], Problems(reads, RowOutcome.Bad));
+    }
+
+    [Fact]
     public async Task PayPalRefundsAndPendingPaymentsAreSkippedAndFeesReadAsPositive()
     {
         var reads = await ReadFileAsync("paypal.csv", ImportLayout.PayPal);

@@ -29,7 +29,7 @@ public class EditModel(RecordsDbContext db) : PageModel
         public Guid Version { get; set; }
 
         public string CurrencyCode => Currencies.IsKnown(Currency) ? Currencies.Normalise(Currency) : "USD";
-        public long? GoalMinor => Money.TryParse(Goal, CurrencyCode, out var minor) ? minor : null;
+        public long? GoalMinor => MoneyText.Read(Goal, CurrencyCode).Minor;
         public DateOnly? StartDate => Date(StartsOn);
         public DateOnly? EndDate => Date(EndsOn);
 
@@ -45,7 +45,7 @@ public class EditModel(RecordsDbContext db) : PageModel
             RuleFor(x => x.Description).MaximumLength(4000).WithMessage("Keep the description under 4,000 characters.");
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Choose a currency from the list (an ISO 4217 code such as USD).");
             RuleFor(x => x.Goal).Cascade(CascadeMode.Stop)
-                .Must((x, _) => x.GoalMinor is not null).WithMessage("Enter a goal like 50000, or leave it empty.")
+                .IsAmountIn(x => x.CurrencyCode)
                 .Must((x, _) => GiftRules.IsPlausibleAmount(x.GoalMinor!.Value, x.CurrencyCode))
                 .WithMessage(x => $"Enter a goal above zero and at most {Money.FromMajor(GiftRules.LargestMajor, x.CurrencyCode).Format()}.")
                 .When(x => !string.IsNullOrWhiteSpace(x.Goal));

@@ -7,6 +7,7 @@ using Records.Core.Data;
 using Records.Core.Sponsors;
 using Records.Web.Infrastructure;
 using Money = Records.Core.Money.Money;
+using MoneyText = Records.Core.Money.MoneyText;
 
 namespace Records.Web.Pages.Sponsors.Programs;
 
@@ -43,7 +44,8 @@ public class PackageModel(RecordsDbContext db) : PageModel
             RuleFor(x => x.Year).Must(y => Whole(y) is >= 2000 and <= 2100).WithMessage("Enter the year, such as 2024.");
             RuleFor(x => x.Currency).Must(c => c is not null && c.Trim().Length == 3 && c.Trim().All(char.IsAsciiLetter))
                 .WithMessage("Enter a three-letter currency code, such as USD.");
-            RuleFor(x => x.Price).Must((x, p) => Money.TryParse(p, x.Currency ?? "USD", out var minor) && minor >= 0)
+            RuleFor(x => x.Price).Cascade(CascadeMode.Stop).IsAmountIn(x => x.Currency?.Trim() is { Length: 3 } c ? c : "USD")
+                .Must((x, p) => MoneyText.Read(p, x.Currency?.Trim() is { Length: 3 } c ? c : "USD").Minor >= 0)
                 .WithMessage("Enter the price as an amount, such as 15,000.");
             RuleFor(x => x.Capacity).Must(c => string.IsNullOrWhiteSpace(c) || Whole(c) is >= 1)
                 .WithMessage("Enter how many sponsors the package can take, or leave it empty for unlimited.");
@@ -90,7 +92,7 @@ public class PackageModel(RecordsDbContext db) : PageModel
             return this.Invalid();
         }
         var package = Package ?? db.SponsorPackages.Add(new SponsorPackage { Name = name, Currency = currency }).Entity;
-        Money.TryParse(Input.Price, currency, out var price);
+        var price = MoneyText.Read(Input.Price, currency).Minor!.Value;
         package.ProgramId = Input.ProgramId;
         package.Name = name;
         package.Year = year;

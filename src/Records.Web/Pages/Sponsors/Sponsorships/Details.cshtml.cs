@@ -49,7 +49,8 @@ public class DetailsModel(RecordsDbContext db, TimeProvider clock, IOptions<Reco
                 .WithMessage("A payment cannot be received in the future.");
             RuleFor(x => x.Currency).Must(c => string.Equals(c?.Trim(), currency, StringComparison.OrdinalIgnoreCase))
                 .WithMessage($"Payments on this sponsorship are in {currency}.");
-            RuleFor(x => x.Amount).Must(a => Terms.ParseAmount(a, currency) is > 0).WithMessage("Enter the amount received, such as 5,000.");
+            RuleFor(x => x.Amount).Cascade(CascadeMode.Stop).IsAmountIn(_ => currency)
+                .Must(a => Terms.ParseAmount(a, currency) is > 0).WithMessage("Enter the amount received, such as 5,000.");
             RuleFor(x => x.Amount).Must(a => Terms.ParseAmount(a, currency) <= SponsorshipTerms.MaxAmountMinor(currency))
                 .When(x => Terms.ParseAmount(x.Amount, currency) is > 0)
                 .WithMessage($"That is more than {Terms.Format(SponsorshipTerms.MaxAmountMinor(currency), currency)}; check the amount.");

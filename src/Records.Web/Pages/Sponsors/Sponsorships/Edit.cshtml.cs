@@ -54,12 +54,14 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
             RuleFor(x => x.Currency).Must((x, c) => string.Equals(c.Trim(), Package(x)!.Currency, StringComparison.OrdinalIgnoreCase))
                 .When(x => Package(x) is not null && Terms.IsCurrency(x.Currency))
                 .WithMessage(x => $"The {Package(x)!.Name} {Package(x)!.Year} package is priced in {Package(x)!.Currency}.");
-            RuleFor(x => x.Fee).Must((x, f) => Terms.ParseAmount(f, x.Currency) is { } m && m >= 0 && m <= SponsorshipTerms.MaxAmountMinor(x.Currency.Trim()))
-                .When(x => !string.IsNullOrWhiteSpace(x.Fee) && Terms.IsCurrency(x.Currency))
-                .WithMessage("Enter the agreed fee as an amount, such as 15,000.");
-            RuleFor(x => x.InKindValue).Must((x, v) => Terms.ParseAmount(v, x.Currency) is { } m && m > 0 && m <= SponsorshipTerms.MaxAmountMinor(x.Currency.Trim()))
-                .When(x => !string.IsNullOrWhiteSpace(x.InKindValue) && Terms.IsCurrency(x.Currency))
-                .WithMessage("Enter the value of the donated services at their commercial price, such as 20,000.");
+            RuleFor(x => x.Fee).Cascade(CascadeMode.Stop).IsAmountIn(x => x.Currency.Trim())
+                .Must((x, f) => Terms.ParseAmount(f, x.Currency) is { } m && m >= 0 && m <= SponsorshipTerms.MaxAmountMinor(x.Currency.Trim()))
+                .WithMessage("Enter the agreed fee as an amount, such as 15,000.")
+                .When(x => !string.IsNullOrWhiteSpace(x.Fee) && Terms.IsCurrency(x.Currency));
+            RuleFor(x => x.InKindValue).Cascade(CascadeMode.Stop).IsAmountIn(x => x.Currency.Trim())
+                .Must((x, v) => Terms.ParseAmount(v, x.Currency) is { } m && m > 0 && m <= SponsorshipTerms.MaxAmountMinor(x.Currency.Trim()))
+                .WithMessage("Enter the value of the donated services at their commercial price, such as 20,000.")
+                .When(x => !string.IsNullOrWhiteSpace(x.InKindValue) && Terms.IsCurrency(x.Currency));
             RuleFor(x => x.InKindValue).Must((x, _) => Package(x)!.InKindAccepted)
                 .When(x => !string.IsNullOrWhiteSpace(x.InKindValue) && Package(x) is not null)
                 .WithMessage(x => $"The {Package(x)!.Name} {Package(x)!.Year} package does not take donated services; enter a fee instead.");

@@ -18,11 +18,11 @@ public static class Terms
 
     /// <summary>An amount typed in major units, or null when it is not one (or the currency is not a code).</summary>
     public static long? ParseAmount(string? text, string? currency) =>
-        IsCurrency(currency) && Money.TryParse(text, currency!.Trim(), out var minor) ? minor : null;
+        IsCurrency(currency) ? MoneyText.Read(text, currency!.Trim()).Minor : null;
 
     public static bool IsCurrency(string? code) => code is not null && code.Trim().Length == 3 && code.Trim().All(char.IsAsciiLetter);
 
-    /// <summary>An amount for an input box: "15000.00", which <see cref="Money.TryParse"/> reads back.</summary>
+    /// <summary>An amount for an input box: "15000.00", which <see cref="MoneyText.Read"/> reads back.</summary>
     public static string Plain(long minor, string currency)
     {
         var exponent = Money.Exponent(currency);

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using Records.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Records.BrowserTests.Donations;
+
+public class DonationFormTests(RecordsServer server) : IClassFixture<RecordsServer>
+{
+    [Fact]
+    public async Task AYenFeeWithDecimalsIsRefusedBesideTheFeeThenAWholeFeeIsSaved()
+    {
+        Chromium.Require();
+        Directory.CreateDirectory(Repository.Screenshots);
+        var staff = await (await server.NewContextAsync()).NewPageAsync();
+        await staff.GotoAsync("/Account/Login");
+        await staff.Locator("input[name='Input.Email']").FillAsync("staff@records.local");
+        await staff.Locator("input[name='Input.Password']").FillAsync("Records-dev-2026!");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+
+        await staff.GotoAsync("/Donations/Edit");
+        await staff.Locator("input[name='Input.DonorKind'][value='new-person']").CheckAsync();
+        await staff.Locator("input[name='Input.NewName']").FillAsync("Yuki Tanaka");
+        await staff.Locator("input[name='Input.Amount']").FillAsync("5000");
+        await staff.Locator("select[name='Input.Currency']").SelectOptionAsync("JPY");
+        await staff.Locator("select[name='Input.Channel']").SelectOptionAsync("Card");
+        await staff.Locator("input[name='Input.Fee']").FillAsync("3.20");
+        await staff.Locator("input[name='Input.TransactionId']").FillAsync("ch_yen_browser");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Expect(staff.Locator("[data-valmsg-for='Input.Fee']")).ToHaveTextAsync("JPY has no minor unit: write 3 or 4, not 3.20.");
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, "donation-yen-fee-refused.png"), FullPage = true });
+        Assert.Null(await FeeAsync("ch_yen_browser"));
+
+        await staff.Locator("input[name='Input.Fee']").FillAsync("3");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(staff.Locator(".flash")).ToContainTextAsync("Saved the gift of 5,000 JPY");
+        Assert.Equal(3L, await FeeAsync("ch_yen_browser"));
+    }
+
+    private async Task<long?> FeeAsync(string transactionId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(server.Folder, "records.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT FeeMinor FROM Donations WHERE TransactionId = $id";
+        command.Parameters.AddWithValue("$id", transactionId);
+        return await command.ExecuteScalarAsync() is long fee ? fee : null;
+    }
+}
