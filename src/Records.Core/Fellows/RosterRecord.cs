@@ -38,7 +38,7 @@ internal sealed record RosterRecord(string Name, string Year, string Quarter, st
         foreach (var link in LinkTexts())
         {
             if (link.Length > 500) reasons.Add($"The link '{link[..40]}…' is longer than 500 characters.");
-            else if (!IsWebAddress(link)) reasons.Add($"The link '{link}' is not a web address starting with http:// or https://.");
+            else if (!IsWebAddress(link) && !LinkRules.IsMastodonHandle(link)) reasons.Add($"The link '{link}' is not a web address starting with http:// or https://.");
         }
 
         if (Email is not null && (Email.Length > 320 || !MailAddress.TryCreate(Email, out var address) || address.Address != Email || address.DisplayName.Length > 0))
@@ -52,7 +52,7 @@ internal sealed record RosterRecord(string Name, string Year, string Quarter, st
     /// <summary>The row to add; only for a record whose <see cref="Check"/> found nothing.</summary>
     public RosterRow ToRow(int line) => new(line, Name, Email, int.Parse(Year, CultureInfo.InvariantCulture), int.Parse(Quarter, CultureInfo.InvariantCulture),
         Status.Length == 0 ? FellowStatus.Active : ParseStatus(Status)!.Value,
-        [.. LinkTexts().Distinct(StringComparer.Ordinal).Select(url => new RosterLink(LinkKinds.Of(new Uri(url)), url))]);
+        [.. LinkTexts().Distinct(StringComparer.Ordinal).Select(url => new RosterLink(LinkRules.IsMastodonHandle(url) ? LinkKind.Mastodon : LinkKinds.Of(new Uri(url)), url))]);
 
     private IEnumerable<string> LinkTexts() => Links.Split(LinkSeparators, StringSplitOptions.RemoveEmptyEntries);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.Nominations;
+using Records.Core.People;
 
 namespace Records.Core.Posts;
 
@@ -11,7 +12,10 @@ public sealed record FellowsPostModel(
 {
     public sealed record FellowEntry(string Name, IReadOnlyList<LinkEntry> Links);
 
-    /// <summary>A link the Fellow has; <see cref="Url"/> is empty when the records name the link but not its address.</summary>
+    /// <summary>
+    /// A link the Fellow has; <see cref="Url"/> is empty when the records name the link but not its address, and is the
+    /// profile's address for a Mastodon handle (the post shows the kind, as the foundation writes it, linked there).
+    /// </summary>
     public sealed record LinkEntry(string Kind, string Url);
 
     public static readonly IReadOnlyList<string> Fields =
@@ -35,7 +39,7 @@ public sealed record FellowsPostModel(
         var fellows = found.OrderBy(f => place[f.Id]).ToList();
         var next = await TakingNominations.AfterAsync(db, year, quarter, ct);
         return new FellowsPostModel(settings.Foundation, settings.FoundationShort, $"Q{quarter} {year}", year, quarter,
-            fellows.Select(f => new FellowEntry(PostText.Clean(f.Name), f.Links.Select(l => new LinkEntry(l.Kind.ToString(), Safe(l.Url))).ToList())).ToList(),
+            fellows.Select(f => new FellowEntry(PostText.Clean(f.Name), f.Links.Select(l => new LinkEntry(l.Kind.ToString(), Safe(LinkRules.Href(l.Kind, l.Url)))).ToList())).ToList(),
             PostText.Clean(summary), settings.CriteriaUrl, settings.RosterUrl, settings.WorkGroupEmail, settings.WorkGroupUrl,
             next.Quarter, next.CutOff.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture));
     }

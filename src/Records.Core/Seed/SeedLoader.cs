@@ -34,7 +34,7 @@ public static class SeedLoader
 
         AddFellows(db, Read<FellowRow>(folder, "fellows.json"), now);
         var programs = AddPrograms(db, Read<ProgramRow>(folder, "sponsor-programs.json"));
-        AddSponsors(db, Read<SponsorRow>(folder, "sponsors.json"), programs, now);
+        AddSponsors(db, Read<SponsorRow>(folder, "sponsors.json"), programs);
         AddServiceAwards(db, Read<ServiceAwardRow>(folder, "service-awards.json"), now);
         foreach (var c in Read<CampaignRow>(folder, "campaigns.json"))
         {
@@ -111,11 +111,13 @@ public static class SeedLoader
         return programs;
     }
 
-    private static void AddSponsors(RecordsDbContext db, List<SponsorRow> rows, Dictionary<string, SponsorProgram> programs, DateTime now)
+    /// <summary>Sponsors and their sponsorships, dated by the post they come from, not by the day the seed loaded.</summary>
+    private static void AddSponsors(RecordsDbContext db, List<SponsorRow> rows, Dictionary<string, SponsorProgram> programs)
     {
         foreach (var row in rows)
         {
-            var sponsor = new Sponsor { Name = row.Name, Website = row.Website, Notes = row.Notes, CreatedAt = now };
+            var first = row.Sponsorships.Select(s => s.RecordedOn).DefaultIfEmpty().Min();
+            var sponsor = new Sponsor { Name = row.Name, Website = row.Website, Notes = row.Notes, CreatedAt = Noon(first) };
             db.Sponsors.Add(sponsor);
             foreach (var s in row.Sponsorships)
             {
@@ -133,9 +135,13 @@ public static class SeedLoader
                     Currency = s.Currency,
                     FeeMinor = s.Fee is { } fee ? Money.Money.FromMajor(fee, s.Currency).Minor : null,
                     Status = s.Status,
-                    StatusChangedAt = now,
+                    StatusChangedAt = Noon(s.RecordedOn),
                     ContractStatus = s.ContractStatus,
-                    ContractStatusChangedAt = now,
+                    ContractStatusChangedAt = Noon(s.RecordedOn),
+                    History =
+                    [
+                        new SponsorshipEvent { Change = SponsorshipChange.Created, To = s.Status.ToString(), Note = $"From the foundation's post \"{s.Source}\".", By = "Seed", At = Noon(s.RecordedOn) },
+                    ],
                 });
             }
         }
@@ -164,7 +170,11 @@ public static class SeedLoader
     private sealed record FellowRow(string Name, string? Email, int Year, int Quarter, List<LinkRow> Links, FellowStatus Status = FellowStatus.Active);
     private sealed record PackageRow(int Year, string Name, long Price, string Currency, string? Benefits, bool InKind, int? BenefitMonths);
     private sealed record ProgramRow(string Name, string? Description, List<PackageRow> Packages);
-    private sealed record SponsorshipRow(string Program, string? Description, DateOnly StartsOn, DateOnly EndsOn, string Currency, long? Fee, SponsorshipStatus Status, ContractStatus ContractStatus);
+    /// <summary>Midday UTC, so the day reads the same in any foundation's time zone.</summary>
+    private static DateTime Noon(DateOnly day) => day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+
+    private sealed record SponsorshipRow(string Program, string? Description, DateOnly StartsOn, DateOnly EndsOn, string Currency, long? Fee, SponsorshipStatus Status, ContractStatus ContractStatus,
+        DateOnly RecordedOn, string Source);
     private sealed record SponsorRow(string Name, string? Website, string? Notes, List<SponsorshipRow> Sponsorships);
     private sealed record ServiceAwardRow(string Recipient, bool IsGroup, int Year, int Quarter, string Reasons, ServiceAwardStatus Status, string? Resolution);
     private sealed record CampaignRow(string Name, string? Description, string Currency, DateOnly? StartsOn, DateOnly? EndsOn, long? Goal);

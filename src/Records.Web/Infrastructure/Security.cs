@@ -14,6 +14,8 @@ public static class Policies
     public const string Finance = "Finance";
     /// <summary>Community Service Award proposals: the Board decides them, Staff keep them.</summary>
     public const string Awards = "Awards";
+    /// <summary>Past rounds and their outcomes, recorded afterwards: Staff or the Work Group's Chair.</summary>
+    public const string History = "History";
 
     public static IServiceCollection AddRecordsAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
@@ -25,6 +27,7 @@ public static class Policies
             .AddPolicy(Board, p => p.RequireRole(Roles.Board))
             .AddPolicy(Finance, p => p.RequireRole(Roles.Staff, Roles.Board, Roles.Admin))
             .AddPolicy(Awards, p => p.RequireRole(Roles.Staff, Roles.Board))
+            .AddPolicy(History, p => p.RequireRole(Roles.Staff, Roles.Admin, Roles.Chair))
             .Services;
 
     /// <summary>Folder-wide rules, so a page added to a folder is protected before anyone remembers to.</summary>
@@ -43,6 +46,8 @@ public static class Policies
         conventions.AddFolderApplicationModelConvention("/Sponsors", m => m.Filters.Add(new WritesNeedStaff()));
         conventions.AddFolderApplicationModelConvention("/Donations", m => m.Filters.Add(new WritesNeedStaff()));
         conventions.AddPageApplicationModelConvention("/Reports/Budget", m => m.Filters.Add(new WritesNeedStaff()));
+        conventions.AuthorizePage("/ServiceAwards/Past", Staff);
+        conventions.AuthorizeFolder("/History", History);
         conventions.AllowAnonymousToPage("/ServiceAwards/Propose");
         conventions.AllowAnonymousToPage("/ServiceAwards/Proposed");
         conventions.AllowAnonymousToPage("/ServiceAwards/Recipients");

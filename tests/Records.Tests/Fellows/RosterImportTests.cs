@@ -154,6 +154,16 @@ public class RosterImportTests
         Assert.Equal("The file cannot be read from line 3 on: a record is over 64 KB, most likely a quote mark that is never closed.", error.Message);
     }
 
+    [Fact]
+    public async Task AMastodonHandleIsAMastodonLinkKeptAsWrittenAndAStrayAtSignIsNot()
+    {
+        var report = await ReadAsync("name,year,quarter,links\nAna Lima,2021,2,https://ana.example.org @ana@fosstodon.org\nBo Bad,2021,2,ana@fosstodon.org\n");
+
+        Assert.Equal([new RosterLink(LinkKind.Website, "https://ana.example.org"), new(LinkKind.Mastodon, "@ana@fosstodon.org")], report.Rows.Single().Links);
+        var bad = Assert.Single(report.BadRows);
+        Assert.Equal((3, "The link 'ana@fosstodon.org' is not a web address starting with http:// or https://."), (bad.Line, bad.Reason));
+    }
+
     [Theory]
     [InlineData("https://github.com/tomchristie", LinkKind.GitHub)]
     [InlineData("https://twitter.com/_tomchristie", LinkKind.Twitter)]

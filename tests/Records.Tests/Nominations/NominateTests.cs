@@ -46,6 +46,16 @@ public class NominateTests(NominateApp app) : IClassFixture<NominateApp>
     }
 
     [Fact]
+    public async Task AMastodonHandleIsAcceptedAndKeptAsWritten()
+    {
+        await app.Browser().SendAndReadReceiptAsync(Nominate.Form("handle@example.org").With("Input.Mastodon", "@grace@fosstodon.org"));
+
+        var links = await app.WithDbAsync(db => db.People.Where(p => p.Email == "handle@example.org")
+            .SelectMany(p => p.Links).OrderBy(l => l.Position).Select(l => new { l.Kind, l.Url }).ToListAsync());
+        Assert.Contains(links, l => l.Kind == LinkKind.Mastodon && l.Url == "@grace@fosstodon.org");
+    }
+
+    [Fact]
     public async Task TheCutOffDayEndsAtMidnightInTheFoundationsZone()
     {
         var client = app.Browser();

@@ -87,6 +87,29 @@ public class SeedTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
+    public async Task TheSeededSponsorshipCarriesIts2020DatesNotTheDayTheSeedLoaded()
+    {
+        var s = await app.WithDbAsync(db => db.Sponsorships.AsNoTracking().Include(x => x.Sponsor).Include(x => x.History).SingleAsync());
+
+        // "The 2020 Python Language Summit", April 30, 2020: the post the sponsorship is recorded from.
+        var posted = new DateTime(2020, 4, 30, 12, 0, 0, DateTimeKind.Utc);
+        Assert.Equal((new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)), (s.StartsOn, s.EndsOn));
+        Assert.Equal(posted, s.Sponsor.CreatedAt);
+        Assert.Equal(posted, s.StatusChangedAt);
+        Assert.Equal(posted, s.ContractStatusChangedAt);
+        var recorded = Assert.Single(s.History);
+        Assert.Equal((SponsorshipChange.Created, nameof(SponsorshipStatus.Finalized), posted), (recorded.Change, recorded.To, recorded.At));
+        Assert.Contains("The 2020 Python Language Summit", recorded.Note);
+
+        var client = app.Browser();
+        await client.LoginAsRoleAsync("Staff");
+        var details = await client.GetPageAsync($"/Sponsors/Sponsorships/Details/{s.Id}");
+        var history = details.QuerySelector("[data-history]")!.TextContent;
+        Assert.Contains("Apr 30, 2020", history);
+        Assert.DoesNotContain(DateTime.UtcNow.Year.ToString(), history);
+    }
+
+    [Fact]
     public async Task ThePyCon2020CampaignAndTheReserveEstimatesAreThere()
     {
         var campaign = await app.WithDbAsync(db => db.Campaigns.AsNoTracking().SingleAsync());

@@ -10,19 +10,34 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Fellows;
 
+/// <summary>
+/// Staff correct a Fellow: name, email, links, status and quarter. The link rows work without script: adding a row,
+/// moving one up or down and removing one are buttons that post the form back and show it again, unsaved.
+/// </summary>
 public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public Fellow Fellow { get; private set; } = null!;
-    public IReadOnlyList<PersonLink> Links { get; private set; } = [];
 
     public class InputModel
     {
+        public string Name { get; set; } = "";
+        public string Email { get; set; } = "";
+        public List<LinkInput> Links { get; set; } = [];
         public string Status { get; set; } = "";
         public string Year { get; set; } = "";
         public string Quarter { get; set; } = "";
         public Guid Version { get; set; }
+
+        public FellowEdit.Changes Changes() => new(Name, Email, [.. Links.Select(l => new FellowEdit.LinkLine(l.Kind, l.Url))]);
+    }
+
+    /// <summary>One row of links; an empty field binds as null.</summary>
+    public class LinkInput
+    {
+        public string? Kind { get; set; }
+        public string? Url { get; set; }
     }
 
     public class Validator : AbstractValidator<InputModel>
@@ -41,6 +56,9 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         if (!await LoadAsync(id)) return NotFound();
         Input = new InputModel
         {
+            Name = Fellow.Person.Name,
+            Email = Fellow.Person.Email ?? "",
+            Links = [.. Fellow.Person.Links.OrderBy(l => l.Position).Select(l => new LinkInput { Kind = l.Kind.ToString(), Url = l.Url ?? "" }), new LinkInput()],
             Status = Fellow.Status.ToString(),
             Year = Fellow.Year.ToString(CultureInfo.InvariantCulture),
             Quarter = Fellow.Quarter.ToString(CultureInfo.InvariantCulture),
@@ -52,7 +70,10 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!ModelState.AddErrors(new Validator(clock.GetUtcNow().Year).Validate(Input))) return this.Invalid();
+        var valid = ModelState.AddErrors(new Validator(clock.GetUtcNow().Year).Validate(Input));
+        var problems = FellowEdit.Check(Input.Changes());
+        foreach (var problem in problems) ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
+        if (!valid || problems.Count > 0) return this.Invalid();
         if (Fellow.Version != Input.Version) return Conflict409();
 
         var (year, quarter) = (int.Parse(Input.Year, CultureInfo.InvariantCulture), int.Parse(Input.Quarter, CultureInfo.InvariantCulture));
@@ -63,17 +84,25 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
             (Fellow.Year, Fellow.Quarter) = (year, quarter);
         }
         Fellow.Status = ParseStatus(Input.Status)!.Value;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Conflict409();
-        }
+        var (outcome, _) = await new FellowEdit(db).SaveAsync(Fellow, Input.Version, Input.Changes());
+        if (outcome == FellowEdit.Outcome.Conflict) return Conflict409();
         TempData["Flash"] = $"Saved {Fellow.Person.Name}: {Describe(Fellow.Status)}, {Fellow.Year} Q{Fellow.Quarter}.";
         return RedirectToPage("Index", new { q = Fellow.Person.Name });
     }
+
+    public Task<IActionResult> OnPostAddLinkAsync(int id) => ReshowAsync(id, links => links.Add(new LinkInput()));
+
+    public Task<IActionResult> OnPostRemoveLinkAsync(int id, int row) => ReshowAsync(id, links =>
+    {
+        if (row >= 0 && row < links.Count) links.RemoveAt(row);
+    });
+
+    public Task<IActionResult> OnPostMoveLinkAsync(int id, int row, int by) => ReshowAsync(id, links =>
+    {
+        var to = row + Math.Sign(by);
+        if (row < 0 || row >= links.Count || to < 0 || to >= links.Count) return;
+        (links[row], links[to]) = (links[to], links[row]);
+    });
 
     public static string Describe(FellowStatus status) => status switch
     {
@@ -82,6 +111,15 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         _ => "active",
     };
 
+    /// <summary>Shows the form again with its rows rearranged; nothing is saved until Save.</summary>
+    private async Task<IActionResult> ReshowAsync(int id, Action<List<LinkInput>> change)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        change(Input.Links);
+        ModelState.Clear();
+        return Page();
+    }
+
     private static FellowStatus? ParseStatus(string? text) =>
         Enum.GetValues<FellowStatus>().Cast<FellowStatus?>().FirstOrDefault(s => s.ToString() == text);
 
@@ -89,7 +127,6 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
     {
         if (await db.Fellows.Include(f => f.Person).ThenInclude(p => p.Links).AsSplitQuery().SingleOrDefaultAsync(f => f.Id == id) is not { } fellow) return false;
         Fellow = fellow;
-        Links = [.. fellow.Person.Links.OrderBy(l => l.Position)];
         return true;
     }
 

@@ -30,8 +30,8 @@ public class IndexModel(RecordsDbContext db, IAuthorizationService authorization
     public sealed record YearLink(int Year, int Count, int Page);
     public sealed record LinkRow(LinkKind Kind, string? Url)
     {
-        /// <summary>Only web addresses become links; a kind recorded without one is shown as text.</summary>
-        public bool IsWeb => Url is not null && (Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+        /// <summary>Where the link goes (a Mastodon handle's profile); null for a kind recorded without an address, shown as text.</summary>
+        public string? Href => LinkRules.Href(Kind, Url);
     }
     public sealed record FellowRow(int Id, int PersonId, string Name, int Year, int Quarter, FellowStatus Status)
     {

@@ -80,7 +80,9 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
             Link(x => x.GitHub, "GitHub profile");
             Link(x => x.Twitter, "Twitter/X profile");
             Link(x => x.LinkedIn, "LinkedIn profile");
-            Link(x => x.Mastodon, "Mastodon profile");
+            RuleFor(x => x.Mastodon).MaximumLength(500).WithMessage("Keep the Mastodon address to 500 characters.")
+                .Must(value => value.Length == 0 || LinkRules.Problem(LinkKind.Mastodon, value) is null)
+                .WithMessage("Enter the Mastodon handle as @user@host (like @grace@fosstodon.org) or the profile's full address, with https:// at the start.");
             Link(x => x.Other, "link");
             RuleFor(x => x.Statement).NotEmpty().WithMessage("Tell the Work Group why this person should be a Fellow.")
                 .MinimumLength(StatementMinimum).WithMessage(x => $"Write at least {StatementMinimum} characters about their contributions (so far {x.Statement.Length}).")

@@ -81,6 +81,5 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
     public string DayAndTime(DateTime utc) => options.Value.DayAndTime(utc);
 
     /// <summary>Only web addresses become links: a link recorded some other way never runs as script.</summary>
-    public static bool IsWeb(PersonLink link) =>
-        link.Url is { } url && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+    public static string? Href(PersonLink link) => LinkRules.Href(link.Kind, link.Url);
 }
