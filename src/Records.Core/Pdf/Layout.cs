@@ -44,8 +44,14 @@ public sealed class Column(float spacing, params IBlock[] blocks) : IBlock
     {
         for (var i = 0; i < blocks.Length; i++)
         {
-            foreach (var box in blocks[i].Layout(width, fonts)) yield return box;
-            if (i < blocks.Length - 1 && spacing > 0) yield return new DrawnBox(spacing, (_, _, _, _) => { });
+            Box? last = null;
+            foreach (var box in blocks[i].Layout(width, fonts))
+            {
+                last = box;
+                yield return box;
+            }
+            // The gap after a heading must not cut it loose from what it heads.
+            if (i < blocks.Length - 1 && spacing > 0) yield return new DrawnBox(spacing, (_, _, _, _) => { }) { KeepWithNext = last?.KeepWithNext == true };
         }
     }
 }

@@ -20,27 +20,30 @@ public static class DonorLetterDocuments
         new("Goods or services", 1.4f, Align.Right), new("Deductible", 1.4f, Align.Right),
     ];
 
-    public static PdfDocument Letter(Acknowledgement letter, string foundation, DateOnly written, DateTime generatedAt, FontSet? fonts = null)
+    public static PdfDocument Letter(Acknowledgement letter, string foundation, DateOnly written, DateTime generatedAt, FontSet? fonts = null, FoundationDetails? details = null)
     {
+        details ??= FoundationDetails.PythonSoftwareFoundation;
         var body = new List<IBlock>
         {
-            Letterhead(foundation, written),
+            Letterhead(details, written),
             Recipient(letter.Donor, letter.Email),
             new Spacer(10),
             new Paragraph($"Dear {letter.Donor},"),
             new Paragraph(letter.ThankYou),
             new Paragraph(letter.QuidProQuoStatement),
+            new Paragraph(details.TaxStatusSentence),
         };
         body.Add(Signature(foundation, $"Your support keeps the work of the {foundation} going. Please keep this letter for your tax records."));
         return Document($"Acknowledgement of your gift to the {foundation}", foundation, $"Gift of {letter.Amount} received on {QuidProQuo.Day(letter.ReceivedOn)}",
             generatedAt, fonts, body, letter.Donor);
     }
 
-    public static PdfDocument Statement(GivingStatement statement, string foundation, DateOnly written, DateTime generatedAt, FontSet? fonts = null)
+    public static PdfDocument Statement(GivingStatement statement, string foundation, DateOnly written, DateTime generatedAt, FontSet? fonts = null, FoundationDetails? details = null)
     {
+        details ??= FoundationDetails.PythonSoftwareFoundation;
         var body = new List<IBlock>
         {
-            Letterhead(foundation, written),
+            Letterhead(details, written),
             Recipient(statement.Donor, statement.Email),
             new Spacer(10),
             new Paragraph($"Giving statement for {statement.Year}", TextStyle.Heading),
@@ -51,12 +54,14 @@ public static class DonorLetterDocuments
             new Table(TotalColumns, statement.TotalRows()),
         };
         body.AddRange(statement.Totals.Select(t => new Paragraph(statement.Totals.Count > 1 ? $"{t.Currency}: {t.Statement}" : t.Statement)));
+        body.Add(new Paragraph(details.TaxStatusSentence));
         body.Add(Signature(foundation, "Please keep this statement for your tax records."));
         return Document($"Giving statement {statement.Year}", foundation, $"Gifts to the {foundation} in {statement.Year}", generatedAt, fonts, body, statement.Donor);
     }
 
-    private static IBlock Letterhead(string foundation, DateOnly written) => new Column(4,
-        new Paragraph(foundation, TextStyle.Title),
+    private static IBlock Letterhead(FoundationDetails details, DateOnly written) => new Column(4,
+        new Paragraph(details.LegalName, TextStyle.Title),
+        new Paragraph($"{details.Address} · {details.TaxIdLine}", TextStyle.Small),
         new Spacer(6, Rule),
         new Paragraph(QuidProQuo.Day(written), TextStyle.Body with { Align = Align.Right }));
 

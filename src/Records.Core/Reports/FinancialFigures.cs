@@ -90,14 +90,15 @@ public sealed record FinancialReport(
     PeriodFigures Current, PeriodFigures Previous, PeriodFigures YearEarlier,
     IReadOnlyList<Line> TopSponsors, IReadOnlyList<FinancialReport.Month> Trend, IReadOnlyList<FinancialReport.BudgetFigure> Budget)
 {
-    /// <summary>Every month of the period, with zeros where nothing came in.</summary>
+    /// <summary>Every month of the period up to today, with zeros where nothing came in.</summary>
     public sealed record Month(int Year, int MonthNumber, string Currency, long DonationsMinor, long SponsorshipsMinor);
 
     /// <summary>The periods compared with: both, unless they are the same (a year's previous period is the year before).</summary>
     public IReadOnlyList<PeriodFigures> Comparisons => Previous.Period == YearEarlier.Period ? [Previous] : [Previous, YearEarlier];
     public sealed record BudgetFigure(string Label, string Kind, DateOnly AsOf, Sum Amount, string? Source);
 
-    public static async Task<FinancialReport> LoadAsync(RecordsDbContext db, ReportPeriod period, CancellationToken ct = default)
+    /// <summary>The report of a period as it stands on <paramref name="today"/>: months after it are not in the trend.</summary>
+    public static async Task<FinancialReport> LoadAsync(RecordsDbContext db, ReportPeriod period, DateOnly today, CancellationToken ct = default)
     {
         var current = await PeriodFigures.LoadAsync(db, period, ct);
         var previous = await PeriodFigures.LoadAsync(db, period.Previous(), ct);
@@ -119,14 +120,17 @@ public sealed record FinancialReport(
             .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Currency, Minor = g.Sum(p => p.AmountMinor) }).ToListAsync(ct);
         var currencies = donationMonths.Select(m => m.Currency).Union(paymentMonths.Select(m => m.Currency)).Order(StringComparer.Ordinal).ToList();
         var months = new List<(int Year, int Month)>();
-        for (var m = new DateOnly(start.Year, start.Month, 1); m <= end; m = m.AddMonths(1)) months.Add((m.Year, m.Month));
+        var lastMonth = new DateOnly(today.Year, today.Month, 1);
+        for (var m = new DateOnly(start.Year, start.Month, 1); m <= end && m <= lastMonth; m = m.AddMonths(1)) months.Add((m.Year, m.Month));
         var trend = currencies.SelectMany(c => months.Select(m => (m.Year, m.Month, Currency: c)))
             .Select(k => new Month(k.Year, k.Month, k.Currency,
                 donationMonths.Where(m => (m.Year, m.Month, m.Currency) == k).Sum(m => m.Minor),
                 paymentMonths.Where(m => (m.Year, m.Month, m.Currency) == k).Sum(m => m.Minor)))
             .ToList();
 
-        var budget = await db.BudgetLines.AsNoTracking().Where(l => l.AsOf <= end).OrderByDescending(l => l.AsOf).ThenByDescending(l => l.Id).Take(12)
+        // A line is stated as of a day for its year: it applies to periods in that year, up to the period's end.
+        var firstDay = new DateOnly(start.Year, 1, 1);
+        var budget = await db.BudgetLines.AsNoTracking().Where(l => l.AsOf >= firstDay && l.AsOf <= end).OrderByDescending(l => l.AsOf).ThenByDescending(l => l.Id).Take(12)
             .Select(l => new { l.Label, l.Kind, l.AsOf, l.AmountMinor, l.Currency, l.Source }).ToListAsync(ct);
 
         return new FinancialReport(current, previous, yearEarlier,

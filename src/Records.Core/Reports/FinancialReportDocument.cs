@@ -58,10 +58,10 @@ public static class FinancialReportDocument
             AddLines(blocks, "Donations by channel", "Channel", "Gifts", report.Current.ByChannel);
             AddLines(blocks, "Donations by campaign", "Campaign", "Gifts", report.Current.ByCampaign);
             AddLines(blocks, "Top sponsors", "Sponsor", "Payments", report.TopSponsors);
-            if (TrendChart(report, fonts) is { } chart)
+            foreach (var currency in TrendChart.Currencies(report))
             {
-                blocks.Add(Heading("Monthly trend"));
-                blocks.Add(chart);
+                blocks.Add(Heading(TrendChart.Heading(currency)));
+                blocks.Add(new Chart(TrendChart.Plot(report, currency, fonts), TrendChart.Height));
             }
         }
         blocks.Add(Heading("Budget and reserve"));
@@ -87,25 +87,5 @@ public static class FinancialReportDocument
             ? new Paragraph("None in this period.", TextStyle.Body with { Italic = true })
             : new Table([new(what, 3), new(countLabel, 1, Align.Right), new("Amount", 2, Align.Right)],
                 lines.Select(l => (IReadOnlyList<string>)[l.Label, Count(l.Count), Amounts(l.Amounts)])));
-    }
-
-    /// <summary>Donations and sponsorship payments per month in the period's main currency (the one with the most revenue).</summary>
-    private static Chart? TrendChart(FinancialReport report, FontSet fonts)
-    {
-        var currency = report.Current.Revenue.OrderByDescending(s => s.Minor).FirstOrDefault()?.Currency;
-        var months = report.Trend.Where(m => m.Currency == currency).ToList();
-        if (currency is null || months.Count == 0) return null;
-        fonts.UseForCharts();
-        var factor = Math.Pow(10, Money.Money.Exponent(currency));
-        var plot = new ScottPlot.Plot();
-        var positions = Enumerable.Range(0, months.Count).Select(i => (double)i).ToArray();
-        var donations = plot.Add.Scatter(positions, months.Select(m => m.DonationsMinor / factor).ToArray());
-        donations.LegendText = "Donations";
-        var sponsorships = plot.Add.Scatter(positions, months.Select(m => m.SponsorshipsMinor / factor).ToArray());
-        sponsorships.LegendText = "Sponsorship payments";
-        plot.Axes.Bottom.SetTicks(positions, months.Select(m => new DateTime(m.Year, m.MonthNumber, 1).ToString("MMM yy", CultureInfo.InvariantCulture)).ToArray());
-        plot.Axes.Left.Label.Text = currency;
-        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
-        return new Chart(plot, 220);
     }
 }

@@ -26,6 +26,7 @@ public sealed class RecordsOptions
     public PostOptions Posts { get; set; } = new();
     public SponsorshipOptions Sponsorships { get; set; } = new();
     public DonationOptions Donations { get; set; } = new();
+    public FoundationOptions Foundation { get; set; } = new();
 
     public Records.Core.Posts.PostSettings PostSettings => new(FoundationName, Posts.FellowCriteriaUrl, Posts.FellowRosterUrl,
         Posts.WorkGroupEmail ?? WorkGroupListAddress ?? "psf-fellow@python.org", Posts.WorkGroupUrl);
@@ -90,4 +91,16 @@ public sealed class FirstAdminOptions
 {
     public string? Email { get; set; }
     public string? Password { get; set; }
+}
+
+/// <summary>What donor letters and statements print for the donor's tax records; the PSF's by default.</summary>
+public sealed class FoundationOptions
+{
+    public string LegalName { get; set; } = Records.Core.Reports.FoundationDetails.PythonSoftwareFoundation.LegalName;
+    public string Address { get; set; } = Records.Core.Reports.FoundationDetails.PythonSoftwareFoundation.Address;
+    /// <summary>The US employer identification number (EIN).</summary>
+    public string TaxId { get; set; } = Records.Core.Reports.FoundationDetails.PythonSoftwareFoundation.TaxId;
+    public string TaxStatus { get; set; } = Records.Core.Reports.FoundationDetails.PythonSoftwareFoundation.TaxStatus;
+
+    public Records.Core.Reports.FoundationDetails Details => new(LegalName.Trim(), Address.Trim(), TaxId.Trim(), TaxStatus.Trim());
 }

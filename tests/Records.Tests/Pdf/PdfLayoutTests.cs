@@ -140,3 +140,27 @@ public class PdfLayoutTests
         Assert.All(fonts.Files, f => Assert.True(File.Exists(f.File)));
     }
 }
+
+public class KeepWithNextTests
+{
+    private static readonly DocumentInfo Info = new("Keep with next", "Records", "Layout", new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc));
+
+    [Fact]
+    public void AHeadingInAColumnIsNeverLeftAtTheFootOfAPageWithoutItsTable()
+    {
+        // Wherever the filler ends, the heading has to land on the page of its table.
+        for (var filler = 30; filler <= 60; filler++)
+        {
+            var blocks = Enumerable.Range(1, filler).Select(i => (IBlock)new Paragraph($"Filler line {i}"))
+                .Append(new Paragraph("Donations by channel", TextStyle.Heading, keepWithNext: true))
+                .Append(new Table([new("Channelheader", 3), new("Amount", 1, Align.Right)], [["Card", "$10.00"], ["PayPal", "$5.00"]]))
+                .ToArray();
+
+            var pages = PdfLayoutTests.PageTexts(new Records.Core.Pdf.PdfDocument(Info, new Column(6, blocks)).ToBytes());
+
+            var heading = pages.FindIndex(p => p.Contains("Donations by channel"));
+            var table = pages.FindIndex(p => p.Contains("Channelheader"));
+            Assert.True(heading == table, $"With {filler} filler lines the heading is on page {heading + 1} and its table on page {table + 1}");
+        }
+    }
+}

@@ -11,6 +11,7 @@ namespace Records.Tests.Reports;
 public class FinancialReportTests(RecordsApp app) : IClassFixture<RecordsApp>
 {
     private static readonly DateTime Generated = new(2026, 11, 27, 9, 30, 0, DateTimeKind.Utc);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Generated);
 
     private Task SeedAsync() => ReportData.SeedAsync(app);
 
@@ -19,7 +20,7 @@ public class FinancialReportTests(RecordsApp app) : IClassFixture<RecordsApp>
     {
         await SeedAsync();
 
-        var report = await app.WithDbAsync(db => FinancialReport.LoadAsync(db, ReportPeriod.Year(1980)));
+        var report = await app.WithDbAsync(db => FinancialReport.LoadAsync(db, ReportPeriod.Year(1980), Today));
 
         var f = report.Current;
         Assert.Equal([new Sum("EUR", 10_00), new Sum("USD", 325_50)], f.Donations);
@@ -41,7 +42,7 @@ public class FinancialReportTests(RecordsApp app) : IClassFixture<RecordsApp>
     public async Task ThePdfStatesTheSameFiguresAsTheReport()
     {
         await SeedAsync();
-        var report = await app.WithDbAsync(db => FinancialReport.LoadAsync(db, ReportPeriod.Year(1980)));
+        var report = await app.WithDbAsync(db => FinancialReport.LoadAsync(db, ReportPeriod.Year(1980), Today));
 
         var pdf = FinancialReportDocument.Build(report, "Python Software Foundation", Generated).ToBytes();
         if (Environment.GetEnvironmentVariable("RECORDS_PDF_OUT") is { Length: > 0 } folder) File.WriteAllBytes(Path.Combine(folder, "financial-1980.pdf"), pdf);
@@ -62,7 +63,7 @@ public class FinancialReportTests(RecordsApp app) : IClassFixture<RecordsApp>
     [Fact]
     public async Task AYearWithNoDataSaysSoInsteadOfPrintingEmptyTables()
     {
-        var report = await app.WithDbAsync(db => FinancialReport.LoadAsync(db, ReportPeriod.Year(1901)));
+        var report = await app.WithDbAsync(db => FinancialReport.LoadAsync(db, ReportPeriod.Year(1901), Today));
 
         var text = string.Join("\n", PdfLayoutTests.PageTexts(FinancialReportDocument.Build(report, "PSF", Generated).ToBytes()));
 

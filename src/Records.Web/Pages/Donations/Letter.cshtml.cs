@@ -25,7 +25,7 @@ public class LetterModel(RecordsDbContext db, IOptions<RecordsOptions> options, 
         }
         var now = clock.GetUtcNow();
         var written = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, options.Value.Zone).DateTime);
-        var pdf = DonorLetterDocuments.Letter(letter, options.Value.FoundationName, written, now.UtcDateTime).ToBytes();
+        var pdf = DonorLetterDocuments.Letter(letter, options.Value.FoundationName, written, now.UtcDateTime, details: options.Value.Foundation.Details).ToBytes();
         return File(pdf, "application/pdf", $"acknowledgement-{donationId}.pdf");
     }
 }

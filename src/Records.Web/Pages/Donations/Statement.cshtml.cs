@@ -55,9 +55,11 @@ public class StatementModel(RecordsDbContext db, IOptions<RecordsOptions> option
         if (!pdf) return Page();
         var now = clock.GetUtcNow();
         var written = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, options.Value.Zone).DateTime);
-        var bytes = DonorLetterDocuments.Statement(Statement, options.Value.FoundationName, written, now.UtcDateTime).ToBytes();
+        var bytes = DonorLetterDocuments.Statement(Statement, options.Value.FoundationName, written, now.UtcDateTime, details: Foundation).ToBytes();
         return File(bytes, "application/pdf", $"giving-statement-{personId}-{Statement.Year}.pdf");
     }
+
+    public FoundationDetails Foundation => options.Value.Foundation.Details;
 
     public string PdfLink => $"/Donations/Statement/{PersonId}?handler=Pdf&year={Statement?.Year}";
 }

@@ -71,21 +71,21 @@ public class FinancialModel(RecordsDbContext db, TimeProvider clock, IOptions<Re
     {
         if (Input.Kind is null && Input.Year is null) UseLastQuarter();
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        Report = await FinancialReport.LoadAsync(db, Input.Period(), HttpContext.RequestAborted);
+        Report = await FinancialReport.LoadAsync(db, Input.Period(), Today(), HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnGetPdfAsync()
     {
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        var report = await FinancialReport.LoadAsync(db, Input.Period(), HttpContext.RequestAborted);
+        var report = await FinancialReport.LoadAsync(db, Input.Period(), Today(), HttpContext.RequestAborted);
         return File(Pdf(report), "application/pdf", FileName(report));
     }
 
     public async Task<IActionResult> OnPostEmailAsync()
     {
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        Report = await FinancialReport.LoadAsync(db, Input.Period(), HttpContext.RequestAborted);
+        Report = await FinancialReport.LoadAsync(db, Input.Period(), Today(), HttpContext.RequestAborted);
         var to = await BoardAddressesAsync();
         if (to.Count == 0)
         {
@@ -108,6 +108,8 @@ public class FinancialModel(RecordsDbContext db, TimeProvider clock, IOptions<Re
 
     public static string FileName(FinancialReport report) =>
         $"financial-report-{report.Current.Period.From:yyyy-MM-dd}-to-{report.Current.Period.To:yyyy-MM-dd}.pdf";
+
+    private DateOnly Today() => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
 
     /// <summary>With no period asked for: the last quarter that has ended, what the Board usually reads.</summary>
     private void UseLastQuarter()
