@@ -23,5 +23,5 @@ public sealed record EarlyClose(string Round, DateOnly CutOff, DateOnly ReviewEn
     public static async Task<EarlyClose?> CheckAsync(RecordsDbContext db, int roundId, DateOnly today, CancellationToken ct = default) =>
         await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) is { } round ? Check(round, today) : null;
 
-    public static string Day(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly date) => Text.Dates.Day(date);
 }

@@ -27,7 +27,7 @@ public class EarlyCloseRoundTests(NominateApp app) : IClassFixture<NominateApp>
         var url = $"/Nominations/Rounds/Close/{round}";
 
         var confirm = await chair.GetPageAsync(url);
-        Assert.Contains("Q2 2027 takes nominations until 20 May 2027 and its review runs to 20 June 2027. Close it now?", Text(confirm.QuerySelector("[data-early-close]")!));
+        Assert.Contains("Q2 2027 takes nominations until May 20, 2027 and its review runs to Jun 20, 2027. Close it now?", Text(confirm.QuerySelector("[data-early-close]")!));
 
         var refused = await chair.SubmitFormAsync(confirm, url, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -40,9 +40,9 @@ public class EarlyCloseRoundTests(NominateApp app) : IClassFixture<NominateApp>
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         Assert.Equal(RoundStatus.Closed, await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == round).Select(r => r.Status).SingleAsync()));
 
-        Assert.Contains("(Q3 2027) close on August 20, 2027", Text((await visitor.GetPageAsync("/")).QuerySelector("[data-next-cut-off]")!));
+        Assert.Contains("(Q3 2027) close on Aug 20, 2027", Text((await visitor.GetPageAsync("/")).QuerySelector("[data-next-cut-off]")!));
         Assert.Contains("joins the Q3 2027 round, which takes nominations until Aug 20, 2027", Text((await visitor.GetPageAsync("/Nominate")).QuerySelector("[data-next-cut-off]")!));
-        Assert.Contains("Q3 2027 takes nominations until August 20", Text((await chair.GetPageAsync("/")).QuerySelector("[data-panel=workgroup] [data-next-cut-off]")!));
+        Assert.Contains("Q3 2027 takes nominations until Aug 20, 2027", Text((await chair.GetPageAsync("/")).QuerySelector("[data-panel=workgroup] [data-next-cut-off]")!));
         var receipt = await visitor.SendAndReadReceiptAsync(Nominate.Form("after.early.close@example.org", "After Early Close"));
         Assert.Equal("Aug 20, 2027", receipt.QuerySelector("[data-cut-off]")!.TextContent.Trim());
     }

@@ -38,7 +38,7 @@ public class EarlyCloseTests(MailDatabaseFixture databases) : IClassFixture<Mail
 
         Assert.NotNull(early);
         Assert.True(early.BeforeCutOff);
-        Assert.Equal("Q2 2027 takes nominations until 20 May 2027 and its review runs to 20 June 2027. Close it now?", early.Question);
+        Assert.Equal("Q2 2027 takes nominations until May 20, 2027 and its review runs to Jun 20, 2027. Close it now?", early.Question);
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public class EarlyCloseTests(MailDatabaseFixture databases) : IClassFixture<Mail
 
         Assert.NotNull(early);
         Assert.Equal(beforeCutOff, early.BeforeCutOff);
-        if (!beforeCutOff) Assert.Equal("Q2 2027's review runs to 20 June 2027. Close it now?", early.Question);
+        if (!beforeCutOff) Assert.Equal("Q2 2027's review runs to Jun 20, 2027. Close it now?", early.Question);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class EarlyCloseTests(MailDatabaseFixture databases) : IClassFixture<Mail
     {
         var database = await WithRoundsAsync(Row(2027, 2, cutOff: "2027-05-10", reviewEnds: "2027-06-05"));
 
-        Assert.Equal("Q2 2027 takes nominations until 10 May 2027 and its review runs to 5 June 2027. Close it now?", (await CheckAsync(database, 2027, 2, "2027-05-01"))!.Question);
+        Assert.Equal("Q2 2027 takes nominations until May 10, 2027 and its review runs to Jun 5, 2027. Close it now?", (await CheckAsync(database, 2027, 2, "2027-05-01"))!.Question);
         Assert.Null(await CheckAsync(database, 2027, 2, "2027-06-06"));
     }
 

@@ -11,7 +11,7 @@
                 if (!p || !p.running) { window.location.reload(); return; }
                 bar.max = p.totalBytes || 1;
                 bar.value = p.bytesRead;
-                text.textContent = p.rowsRead.toLocaleString('en-US') + ' rows read, ' + Math.round(100 * p.bytesRead / (p.totalBytes || 1)) + '% of the file';
+                text.textContent = (p.rowsRead === 1 ? '1 row' : p.rowsRead.toLocaleString('en-US') + ' rows') + ' read, ' + Math.round(100 * p.bytesRead / (p.totalBytes || 1)) + '% of the file';
                 setTimeout(poll, 500);
             })
             .catch(function () { setTimeout(poll, 2000); });
