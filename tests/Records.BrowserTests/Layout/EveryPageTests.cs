@@ -66,7 +66,7 @@ public partial class EveryPageTests(RecordsServer server) : IClassFixture<Record
             P("/Donations/Import"), P("/Reports/Financial"), P("/Reports/Financial?kind=year&year={year}"), P("/Reports/Budget"),
             P("/Posts"), Link("/Posts", "/Posts/New"), Link("/Posts", "/Posts/Details/"), P("/Posts/Templates"),
             Link("/Posts/Templates", "/Posts/Templates/Edit/"), P("/ServiceAwards"), P("/ServiceAwards/Details/{award}"),
-            P("/ServiceAwards/Propose"), P("/Fellows"), P("/Fellows/Import"), Link("/Fellows", "/Fellows/Edit/"), P("/Account/ChangePassword"),
+            P("/ServiceAwards/Propose"), P("/ServiceAwards/Past"), P("/History/Nominations"), P("/Fellows"), P("/Fellows/Import"), Link("/Fellows", "/Fellows/Edit/"), P("/Account/ChangePassword"),
         ]),
         ("Board", "board@records.local",
         [
