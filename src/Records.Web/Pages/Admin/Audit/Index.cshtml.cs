@@ -62,6 +62,10 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) :
 
     public string RecordOf(AuditEntry entry) => User.RecordName(entry);
 
+    /// <summary>"BudgetLine" → "Budget line", for the record filter.</summary>
+    public static string KindName(string type) =>
+        string.Concat(type.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
     public sealed record Change(string Field, string? Before, string? After);
 
     /// <summary>Turns the stored JSON (field → [old, new]) into lines a person can read; long values are shortened.</summary>
