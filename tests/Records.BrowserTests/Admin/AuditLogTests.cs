@@ -9,10 +9,7 @@ public class AuditLogTests(RecordsServer server) : IClassFixture<RecordsServer>
 {
     private static async Task LogInAsync(IPage page, string email)
     {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync(AppStartup.DevelopmentPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.LogInAsync(email);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
     }
 

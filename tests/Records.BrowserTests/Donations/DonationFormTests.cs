@@ -13,10 +13,7 @@ public class DonationFormTests(RecordsServer server) : IClassFixture<RecordsServ
         Chromium.Require();
         Directory.CreateDirectory(Repository.Screenshots);
         var staff = await (await server.NewContextAsync()).NewPageAsync();
-        await staff.GotoAsync("/Account/Login");
-        await staff.Locator("input[name='Input.Email']").FillAsync("staff@records.local");
-        await staff.Locator("input[name='Input.Password']").FillAsync("Records-dev-2026!");
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await staff.LogInAsync("staff@records.local");
 
         await staff.GotoAsync("/Donations/Edit");
         await staff.Locator("input[name='Input.DonorKind'][value='new-person']").CheckAsync();

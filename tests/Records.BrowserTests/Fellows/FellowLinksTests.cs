@@ -9,10 +9,7 @@ public class FellowLinksTests(RecordsServer server) : IClassFixture<RecordsServe
     private static async Task<IPage> StaffAsync(RecordsServer server)
     {
         var page = await (await server.NewContextAsync()).NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync("staff@records.local");
-        await page.Locator("input[name='Input.Password']").FillAsync("Records-dev-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.LogInAsync("staff@records.local");
         return page;
     }
 

@@ -28,10 +28,7 @@ public class RosterTests(RecordsServer server) : IClassFixture<RecordsServer>
     {
         await using var staff = await server.NewContextAsync();
         var page = await staff.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync("staff@records.local");
-        await page.Locator("input[name='Input.Password']").FillAsync(AppStartup.DevelopmentPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.LogInAsync("staff@records.local");
 
         await page.GotoAsync("/Fellows");
         await page.GetByRole(AriaRole.Link, new() { Name = "Import roster" }).ClickAsync();

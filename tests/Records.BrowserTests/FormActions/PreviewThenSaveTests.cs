@@ -10,10 +10,7 @@ public class PreviewThenSaveTests(RecordsServer server) : IClassFixture<RecordsS
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await (await server.NewContextAsync()).NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync("Records-dev-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.LogInAsync(email);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
         return page;
     }

@@ -16,10 +16,7 @@ public class PastRecordsTests(RecordsServer server) : IClassFixture<RecordsServe
     private async Task<IPage> LogInAsync(string email)
     {
         var page = await (await server.NewContextAsync()).NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync("Records-dev-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.LogInAsync(email);
         return page;
     }
 

@@ -61,7 +61,8 @@ public partial class RecordsServer : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the suite must pass on a loaded machine, and a wait ends as soon as its condition holds.
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 

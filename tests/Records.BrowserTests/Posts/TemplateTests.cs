@@ -13,10 +13,7 @@ public class TemplateTests(RecordsServer server) : IClassFixture<RecordsServer>
         Directory.CreateDirectory(Repository.Screenshots);
 
         var staff = await (await server.NewContextAsync()).NewPageAsync();
-        await staff.GotoAsync("/Account/Login");
-        await staff.Locator("input[name='Input.Email']").FillAsync("staff@records.local");
-        await staff.Locator("input[name='Input.Password']").FillAsync("Records-dev-2026!");
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await staff.LogInAsync("staff@records.local");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Posts" }).ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Templates" }).ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "New Fellows" }).ClickAsync();

@@ -27,10 +27,7 @@ public class AwardTests(RecordsServer server) : IClassFixture<RecordsServer>
         await Expect(visitor.Locator("main")).Not.ToContainTextAsync(Recipient);
 
         var board = await (await server.NewContextAsync()).NewPageAsync();
-        await board.GotoAsync("/Account/Login");
-        await board.Locator("input[name='Input.Email']").FillAsync("board@records.local");
-        await board.Locator("input[name='Input.Password']").FillAsync("Records-dev-2026!");
-        await board.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await board.LogInAsync("board@records.local");
         await board.GetByRole(AriaRole.Link, new() { Name = "Proposals" }).ClickAsync();
         await board.GetByRole(AriaRole.Link, new() { Name = Recipient }).ClickAsync();
         await Expect(board.Locator("textarea[name='Approve.Resolution']")).ToHaveValueAsync(

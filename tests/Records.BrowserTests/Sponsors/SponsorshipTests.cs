@@ -9,10 +9,7 @@ public class SponsorshipTests(RecordsServer server) : IClassFixture<RecordsServe
     private async Task<IPage> LoginAsync(string email)
     {
         var page = await (await server.NewContextAsync()).NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync("Records-dev-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.LogInAsync(email);
         return page;
     }
 

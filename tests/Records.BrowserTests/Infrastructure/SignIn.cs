@@ -1,0 +1,16 @@
+using Microsoft.Playwright;
+using Records.Web.Infrastructure;
+
+namespace Records.BrowserTests.Infrastructure;
+
+public static class SignIn
+{
+    /// <summary>Signs in through the login form, as a person does, with a development account's password.</summary>
+    public static async Task LogInAsync(this IPage page, string email, string password = AppStartup.DevelopmentPassword)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("input[name='Input.Email']").FillAsync(email);
+        await page.Locator("input[name='Input.Password']").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+    }
+}
