@@ -83,6 +83,16 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
+app.Use((context, next) =>
+{
+    // No inline script anywhere: scripts come from wwwroot/js. Inline style attributes remain in a few pages.
+    var headers = context.Response.Headers;
+    headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    headers.XContentTypeOptions = "nosniff";
+    headers["Referrer-Policy"] = "same-origin";
+    return next(context);
+});
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
