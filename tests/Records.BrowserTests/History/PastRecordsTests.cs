@@ -13,21 +13,11 @@ public class PastRecordsTests(RecordsServer server) : IClassFixture<RecordsServe
         "2014,4,Oscar Past,Nora Nominator,not accepted,\n" +
         "2014,4,,Nora Nominator,accepted,\n";
 
-    private async Task<IPage> LogInAsync(string email)
-    {
-        var page = await (await server.NewContextAsync()).NewPageAsync();
-        await page.LogInAsync(email);
-        return page;
-    }
-
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, name), FullPage = true });
-
     [Fact]
     public async Task TheChairImportsAPastQuarterAndItsFellowsJoinTheRoster()
     {
         Directory.CreateDirectory(Repository.Screenshots);
-        var page = await LogInAsync("chair@records.local");
+        var page = await server.SignedInPageAsync("chair@records.local");
         await page.GotoAsync("/Nominations/Rounds");
         await page.GetByRole(AriaRole.Link, new() { Name = "Import past nominations" }).ClickAsync();
         await page.Locator("input[name='Input.File']").SetInputFilesAsync(new FilePayload { Name = "past-2014.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(PastCsv) });
@@ -37,9 +27,9 @@ public class PastRecordsTests(RecordsServer server) : IClassFixture<RecordsServe
         await Expect(page.Locator("[data-bad-rows] tbody tr")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("4.*The nominee is missing\\.")]);
         Assert.Empty(await server.RowsAsync("SELECT Id FROM Rounds WHERE Year = 2014"));
         await page.SetViewportSizeAsync(390, 844);
-        await ShotAsync(page, "past-nominations-390.png");
+        await page.ShotAsync("past-nominations-390.png");
         await page.SetViewportSizeAsync(1280, 900);
-        await ShotAsync(page, "past-nominations-1280.png");
+        await page.ShotAsync("past-nominations-1280.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add 2 past nominations" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Added 2 past nominations from past-2014.csv (Q4 2014); 1 Fellow joined the roster. 1 row with problems left out.");
@@ -53,7 +43,7 @@ public class PastRecordsTests(RecordsServer server) : IClassFixture<RecordsServe
     public async Task StaffRecordAPastAwardWhichThePublicListShows()
     {
         Directory.CreateDirectory(Repository.Screenshots);
-        var page = await LogInAsync("staff@records.local");
+        var page = await server.SignedInPageAsync("staff@records.local");
         await page.GotoAsync("/ServiceAwards");
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a past award" }).ClickAsync();
         await page.GetByLabel("Recipient", new() { Exact = true }).FillAsync("PyCon Past Association");
@@ -64,9 +54,9 @@ public class PastRecordsTests(RecordsServer server) : IClassFixture<RecordsServe
         await page.GetByLabel("What the award recognised").FillAsync("Running the regional conference for ten years.");
         await page.GetByLabel("The Board's resolution").FillAsync("RESOLVED, that the Python Software Foundation award the 2011 Q2 Community Service Award to the PyCon Past Association.");
         await page.SetViewportSizeAsync(390, 844);
-        await ShotAsync(page, "past-award-390.png");
+        await page.ShotAsync("past-award-390.png");
         await page.SetViewportSizeAsync(1280, 900);
-        await ShotAsync(page, "past-award-1280.png");
+        await page.ShotAsync("past-award-1280.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
 
         await Expect(page.Locator(".flash")).ToHaveTextAsync("Recorded the 2011 Q2 Community Service Award to PyCon Past Association, approved Jun 15, 2011.");

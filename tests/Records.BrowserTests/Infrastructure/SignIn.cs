@@ -13,4 +13,16 @@ public static class SignIn
         await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
     }
+
+    /// <summary>A page in a browser context of its own, signed in with a development account.</summary>
+    public static async Task<IPage> SignedInPageAsync(this RecordsServer server, string email)
+    {
+        var page = await (await server.NewContextAsync()).NewPageAsync();
+        await page.LogInAsync(email);
+        return page;
+    }
+
+    /// <summary>A full-page screenshot in the repository's screenshots folder.</summary>
+    public static Task ShotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, name), FullPage = true });
 }

@@ -6,22 +6,12 @@ namespace Records.BrowserTests.Sponsors;
 
 public class SponsorshipTests(RecordsServer server) : IClassFixture<RecordsServer>
 {
-    private async Task<IPage> LoginAsync(string email)
-    {
-        var page = await (await server.NewContextAsync()).NewPageAsync();
-        await page.LogInAsync(email);
-        return page;
-    }
-
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, name), FullPage = true });
-
     [Fact]
     public async Task StaffRecordASponsorshipApproveItAndLogAPayment()
     {
         Chromium.Require();
         Directory.CreateDirectory(Repository.Screenshots);
-        var staff = await LoginAsync("staff@records.local");
+        var staff = await server.SignedInPageAsync("staff@records.local");
 
         await staff.GotoAsync("/Sponsors");
         await staff.GetByRole(AriaRole.Link, new() { Name = "MongoDB" }).First.ClickAsync();
@@ -31,7 +21,7 @@ public class SponsorshipTests(RecordsServer server) : IClassFixture<RecordsServe
         await Expect(staff.Locator("select[name='Input.PackageId'] optgroup[label='PyPI/Packaging']")).ToHaveJSPropertyAsync("disabled", true);
         await staff.Locator("select[name='Input.PackageId']").SelectOptionAsync(new SelectOptionValue { Label = "Gold 2020 · $30,000" });
         await staff.Locator("input[name='Input.StartsOn']").FillAsync("2020-03-01");
-        await ShotAsync(staff, "sponsorship-edit.png");
+        await staff.ShotAsync("sponsorship-edit.png");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await Expect(staff.Locator(".flash")).ToContainTextAsync("Recorded the sponsorship for MongoDB");
@@ -43,22 +33,22 @@ public class SponsorshipTests(RecordsServer server) : IClassFixture<RecordsServe
         await staff.Locator("input[name='Input.Amount']").FillAsync("0");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Add payment" }).ClickAsync();
         await Expect(staff.Locator("[data-valmsg-for='Input.Amount']")).ToHaveTextAsync("Enter the amount received, such as 5,000.");
-        await ShotAsync(staff, "sponsorship-payment-error.png");
+        await staff.ShotAsync("sponsorship-payment-error.png");
         await staff.Locator("input[name='Input.ReceivedOn']").FillAsync("2020-04-02");
         await staff.Locator("input[name='Input.Amount']").FillAsync("12,500");
         await staff.Locator("input[name='Input.Reference']").FillAsync("INV-2020-17");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Add payment" }).ClickAsync();
         await Expect(staff.Locator("[data-due]")).ToHaveTextAsync("$17,500");
-        await ShotAsync(staff, "sponsorship-details.png");
+        await staff.ShotAsync("sponsorship-details.png");
 
         await staff.GotoAsync("/Sponsors/Sponsorships?year=2020");
         await Expect(staff.Locator("[data-sponsorships]")).ToContainTextAsync("MongoDB");
-        await ShotAsync(staff, "sponsorships.png");
+        await staff.ShotAsync("sponsorships.png");
 
-        var board = await LoginAsync("board@records.local");
+        var board = await server.SignedInPageAsync("board@records.local");
         await board.GotoAsync(staff.Url);
         await board.GetByRole(AriaRole.Link, new() { Name = "MongoDB" }).First.ClickAsync();
         await Expect(board.Locator("main form[method=post]")).ToHaveCountAsync(0);
-        await ShotAsync(board, "sponsorship-details-board.png");
+        await board.ShotAsync("sponsorship-details-board.png");
     }
 }
