@@ -641,6 +641,10 @@ namespace Records.Migrations.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Audience")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyHtml")
                         .HasColumnType("TEXT");
 

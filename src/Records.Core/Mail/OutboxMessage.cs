@@ -6,6 +6,12 @@ namespace Records.Core.Mail;
 public enum OutboxStatus { Pending, Sent }
 
 /// <summary>
+/// Mail about nominations is the Work Group's and mail about award proposals the Board's and Staff's: an Admin who
+/// runs the outbox sees that such a message exists and whether it went, not whom it names.
+/// </summary>
+public enum MailAudience { WorkGroup = 1, Awards = 2 }
+
+/// <summary>
 /// A message waiting to be delivered. It is added in the same SaveChanges as the change that causes it,
 /// so a message exists exactly when its cause was saved.
 /// </summary>
@@ -24,10 +30,12 @@ public class OutboxMessage
     public DateTime? LastAttemptAt { get; set; }
     public string? LastError { get; set; }
     public DateTime? SentAt { get; set; }
+    /// <summary>Who may read whom it is to and what it says in the outbox: null for anyone who manages mail.</summary>
+    public MailAudience? Audience { get; set; }
     public List<OutboxAttempt> AttemptLog { get; set; } = [];
     public List<OutboxAttachment> Attachments { get; set; } = [];
 
-    public static OutboxMessage Create(IEnumerable<string> to, string subject, string bodyText, DateTime now, string? bodyHtml = null)
+    public static OutboxMessage Create(IEnumerable<string> to, string subject, string bodyText, DateTime now, string? bodyHtml = null, MailAudience? audience = null)
     {
         var recipients = to.Select(MailHeaders.Address).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (recipients.Count == 0) throw new ArgumentException("A message needs at least one recipient.", nameof(to));
@@ -40,6 +48,7 @@ public class OutboxMessage
             Status = OutboxStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
+            Audience = audience,
         };
     }
 }
@@ -81,6 +90,7 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         b.Property(m => m.To).HasMaxLength(4000);
         b.Property(m => m.Subject).HasMaxLength(500);
         b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.Audience).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
         b.HasMany(m => m.AttemptLog).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -8,12 +8,13 @@ namespace Records.Core.Reports;
 
 /// <summary>
 /// What the Work Group and the Board look back on for one quarter: the round's nominations with their votes, the
-/// Fellows inducted and the Community Service Award decisions. Four queries whatever the number of rows.
+/// Fellows inducted and the Community Service Award decisions. Five queries whatever the number of rows.
 /// </summary>
 public sealed record QuarterPacket(int Year, int Quarter, IReadOnlyList<QuarterPacket.NominationLine> Nominations,
     IReadOnlyList<QuarterPacket.NewFellow> Fellows, IReadOnlyList<QuarterPacket.AwardDecision> Awards)
 {
-    public sealed record NominationLine(string Nominee, string Nominator, string FirstRound, NominationStatus Status, Tally Tally)
+    /// <param name="Tally">Null when the reader recused from this nomination: a recused member sees no tally of it anywhere.</param>
+    public sealed record NominationLine(string Nominee, string Nominator, string FirstRound, NominationStatus Status, Tally? Tally)
     {
         public string Outcome => StatusName(Status);
     }
@@ -34,7 +35,8 @@ public sealed record QuarterPacket(int Year, int Quarter, IReadOnlyList<QuarterP
 
     public static readonly ServiceAwardStatus[] Decided = [ServiceAwardStatus.Approved, ServiceAwardStatus.Declined, ServiceAwardStatus.HeldOver];
 
-    public static async Task<QuarterPacket> LoadAsync(RecordsDbContext db, int year, int quarter, CancellationToken ct = default)
+    /// <param name="readerId">The member reading it: the tallies of nominations they recused from are left out.</param>
+    public static async Task<QuarterPacket> LoadAsync(RecordsDbContext db, int year, int quarter, string? readerId, CancellationToken ct = default)
     {
         var nominations = await (from n in db.Nominations.AsNoTracking()
                                  where n.Round.Year == year && n.Round.Quarter == quarter
@@ -56,9 +58,13 @@ public sealed record QuarterPacket(int Year, int Quarter, IReadOnlyList<QuarterP
             .OrderBy(a => a.DecidedOn).ThenBy(a => a.Id)
             .Select(a => new AwardDecision(a.RecipientName, a.RecipientIsGroup, a.Status, a.Resolution, a.DecidedOn)).ToListAsync(ct);
 
+        var recused = readerId is null ? [] : (await db.Recusals.AsNoTracking()
+            .Where(r => r.MemberId == readerId && r.Nomination.Round.Year == year && r.Nomination.Round.Quarter == quarter)
+            .Select(r => r.NominationId).ToListAsync(ct)).ToHashSet();
+
         int Count(int id, VoteChoice choice) => votes.Where(v => v.NominationId == id && v.Choice == choice).Sum(v => v.Count);
         var lines = nominations.Select(n => new NominationLine(n.Nominee, n.NominatorName, $"Q{n.Quarter} {n.Year}", n.Status,
-            new Tally(Count(n.Id, VoteChoice.Yes), Count(n.Id, VoteChoice.No), Count(n.Id, VoteChoice.Abstain)))).ToList();
+            recused.Contains(n.Id) ? null : new Tally(Count(n.Id, VoteChoice.Yes), Count(n.Id, VoteChoice.No), Count(n.Id, VoteChoice.Abstain)))).ToList();
         return new QuarterPacket(year, quarter, lines, fellows, awards);
     }
 
@@ -73,8 +79,16 @@ public sealed record QuarterPacket(int Year, int Quarter, IReadOnlyList<QuarterP
 
     /// <summary>The rows of each table (Fellows numbered in announcement order) exactly as both the page and the PDF print them.</summary>
     public IReadOnlyList<IReadOnlyList<string>> NominationRows() =>
-        Nominations.Select(n => (IReadOnlyList<string>)[n.Nominee, n.Nominator, n.FirstRound, n.Outcome,
-            Number(n.Tally.Yes), Number(n.Tally.No), Number(n.Tally.Abstain)]).ToList();
+        Nominations.Select(n => (IReadOnlyList<string>)(n.Tally is { } t
+            ? [n.Nominee, n.Nominator, n.FirstRound, n.Outcome, Number(t.Yes), Number(t.No), Number(t.Abstain)]
+            : [n.Nominee, n.Nominator, n.FirstRound, n.Outcome, HiddenCount, HiddenCount, HiddenCount])).ToList();
+
+    /// <summary>What a recused member reads in place of each count.</summary>
+    public const string HiddenCount = "—";
+
+    public bool HidesTallies => Nominations.Any(n => n.Tally is null);
+
+    public const string HiddenNote = "— marks a nomination you recused from: its tally is not shown to you.";
 
     public IReadOnlyList<IReadOnlyList<string>> FellowRows() =>
         Fellows.Select((f, i) => (IReadOnlyList<string>)[Number(i + 1), f.Name, f.Status]).ToList();

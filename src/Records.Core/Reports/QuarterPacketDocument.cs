@@ -30,6 +30,7 @@ public static class QuarterPacketDocument
             new Spacer(8, new SkiaSharp.SKColor(0xd5, 0xdb, 0xe3)),
         };
         Section(blocks, "Nominations", packet.NominationRows(), NominationColumns, QuarterPacket.NoNominations);
+        if (packet.HidesTallies) blocks.Add(new Paragraph(QuarterPacket.HiddenNote, TextStyle.Small));
         Section(blocks, "New Fellows", packet.FellowRows(), FellowColumns, QuarterPacket.NoFellows);
         Section(blocks, "Community Service Award decisions", packet.AwardRows(), AwardColumns, QuarterPacket.NoAwards);
 

@@ -23,11 +23,11 @@ public static class Policies
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(WorkGroup, p => p.RequireRole(Roles.WorkGroup, Roles.Chair))
             .AddPolicy(Chair, p => p.RequireRole(Roles.Chair))
-            .AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Admin))
+            .AddPolicy(Staff, p => p.RequireRole(Roles.Staff))
             .AddPolicy(Board, p => p.RequireRole(Roles.Board))
-            .AddPolicy(Finance, p => p.RequireRole(Roles.Staff, Roles.Board, Roles.Admin))
+            .AddPolicy(Finance, p => p.RequireRole(Roles.Staff, Roles.Board))
             .AddPolicy(Awards, p => p.RequireRole(Roles.Staff, Roles.Board))
-            .AddPolicy(History, p => p.RequireRole(Roles.Staff, Roles.Admin, Roles.Chair))
+            .AddPolicy(History, p => p.RequireRole(Roles.Staff, Roles.Chair))
             .Services;
 
     /// <summary>Folder-wide rules, so a page added to a folder is protected before anyone remembers to.</summary>

@@ -30,7 +30,7 @@ public sealed class WritesNeedStaff : IAsyncPageFilter
 
 public static class FinanceAccess
 {
-    /// <summary>Staff and Admins keep the financial records; the Board only reads them, so their pages hide the forms.</summary>
+    /// <summary>Staff keep the financial records; the Board only reads them, so their pages hide the forms.</summary>
     public static bool KeepsRecords(this System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Records.Core.Accounts.Roles.Staff) || user.IsInRole(Records.Core.Accounts.Roles.Admin);
+        user.IsInRole(Records.Core.Accounts.Roles.Staff);
 }

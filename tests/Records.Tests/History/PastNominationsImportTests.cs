@@ -52,7 +52,7 @@ public class PastNominationsImportTests(RecordsApp app) : IClassFixture<RecordsA
         Assert.Equal([("Carol Willing", "carol@past.example.org", 0, true), ("Eve Early", "eve@past.example.org", 1, true)],
             fellows.Select(f => (f.Name, f.Email, f.Position, f.HasNomination)));
 
-        var packet = await app.WithDbAsync(db => QuarterPacket.LoadAsync(db, 2015, 3));
+        var packet = await app.WithDbAsync(db => QuarterPacket.LoadAsync(db, 2015, 3, readerId: null));
         Assert.Equal(["Carol Willing", "Dan Doubt", "Eve Early"], packet.Nominations.Select(n => n.Nominee));
         Assert.Equal(["Carol Willing", "Eve Early"], packet.Fellows.Select(f => f.Name));
         var post = await app.WithDbAsync(async db => (await PostTemplates.RenderAsync(PostTemplates.DefaultFellows, (await FellowsPostModel.LoadAsync(db, 2015, 3, null, PostModelTests.Settings))!)).Markdown!);

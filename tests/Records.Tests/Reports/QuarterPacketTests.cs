@@ -103,6 +103,28 @@ public class QuarterPacketTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Contains($"Quarter packet: Q{quarter} {year}", lines);
     }
 
+    [Fact]
+    public async Task ARecusedMemberSeesNoTallyOfThatNominationInThePacketOrItsPdf()
+    {
+        var (year, quarter) = await SeedAsync();
+        await app.CreateUserAsync("recused.member@example.org", "Recused-member-2026!", Roles.WorkGroup);
+        var ada = await app.WithDbAsync(db => db.Nominations.Where(n => n.Nominee.Name == "Ada Short" && n.Round.Year == year && n.Round.Quarter == quarter).Select(n => n.Id).SingleAsync());
+        await ReviewData.RecuseAsync(app, ada, "recused.member@example.org");
+        var client = app.Browser();
+        await client.LoginAsync("recused.member@example.org", "Recused-member-2026!");
+        var url = $"/Reports/Quarter?year={year}&quarter={quarter}";
+
+        var nominations = Rows(await client.GetPageAsync(url), "nominations");
+        var pdf = await client.GetByteArrayAsync($"/Reports/Quarter?handler=Pdf&year={year}&quarter={quarter}");
+        var lines = string.Join("\n", PdfLayoutTests.PageTexts(pdf)).Split('\n').Select(l => l.Trim()).ToList();
+
+        var hidden = $"Ada Short Nora Nominator Q{quarter} {year} Under review — — —";
+        Assert.Equal([hidden, $"Łukasz Langa Nora Nominator Q{quarter} {year} Accepted 2 1 0"], nominations);
+        Assert.Contains(hidden, lines);
+        Assert.Contains(QuarterPacket.HiddenNote, lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("Ada Short") && l.EndsWith("0 0 1"));
+    }
+
     [Theory]
     [InlineData("Board")]
     [InlineData("WorkGroup")]

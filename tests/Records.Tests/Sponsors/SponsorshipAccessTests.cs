@@ -90,8 +90,7 @@ public class SponsorshipAccessTests(RecordsApp app) : IClassFixture<RecordsApp>
 
     [Theory]
     [InlineData("Staff")]
-    [InlineData("Admin")]
-    public async Task StaffAndAdminsReadAndWrite(string role)
+    public async Task StaffReadAndWrite(string role)
     {
         var r = await RoutesAsync();
         var client = app.Browser();

@@ -46,7 +46,7 @@ public partial class IndexModel
             }).Entity;
             var values = MessageValues(round);
             var (subject, body) = await EmailTemplates.RenderAsync(db, EmailTemplates.NominationReceived, values);
-            db.Outbox.Add(OutboxMessage.Create([Input.NominatorEmail], subject, body, now.UtcDateTime));
+            db.Outbox.Add(OutboxMessage.Create([Input.NominatorEmail], subject, body, now.UtcDateTime, audience: MailAudience.WorkGroup));
             await db.SaveChangesAsync();
 
             // The notice links to the nomination, whose id exists only now.
@@ -58,7 +58,7 @@ public partial class IndexModel
             (subject, body) = await EmailTemplates.RenderAsync(db, EmailTemplates.NominationNotice, values);
             foreach (var recipient in await WorkGroupAddressesAsync())
             {
-                db.Outbox.Add(OutboxMessage.Create([recipient], subject, body, now.UtcDateTime));
+                db.Outbox.Add(OutboxMessage.Create([recipient], subject, body, now.UtcDateTime, audience: MailAudience.WorkGroup));
             }
             await db.SaveChangesAsync();
             await transaction.CommitAsync();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -50,14 +51,14 @@ public class QuarterModel(RecordsDbContext db, IOptions<RecordsOptions> options,
             Input.Quarter = Records.Core.Nominations.RoundCalendar.QuarterOf(today).ToString(CultureInfo.InvariantCulture);
         }
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        Packet = await QuarterPacket.LoadAsync(db, Input.YearNumber, Input.QuarterNumber, ct);
+        Packet = await QuarterPacket.LoadAsync(db, Input.YearNumber, Input.QuarterNumber, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
         return Page();
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        var packet = await QuarterPacket.LoadAsync(db, Input.YearNumber, Input.QuarterNumber, ct);
+        var packet = await QuarterPacket.LoadAsync(db, Input.YearNumber, Input.QuarterNumber, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
         var pdf = QuarterPacketDocument.Build(packet, options.Value.FoundationName, clock.GetUtcNow().UtcDateTime).ToBytes();
         return File(pdf, "application/pdf", FileName(packet.Year, packet.Quarter));
     }

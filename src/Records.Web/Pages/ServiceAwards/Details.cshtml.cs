@@ -91,7 +91,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
             ["decision"] = decision,
             ["resolution"] = Award.Status == ServiceAwardStatus.Approved ? $"\n{Award.Resolution}\n" : "",
         });
-        db.Outbox.Add(OutboxMessage.Create([Award.ProposerEmail], subject, body, clock.GetUtcNow().UtcDateTime));
+        db.Outbox.Add(OutboxMessage.Create([Award.ProposerEmail], subject, body, clock.GetUtcNow().UtcDateTime, audience: MailAudience.Awards));
     }
 
     private async Task<IActionResult> SaveAsync(string flash)

@@ -42,7 +42,7 @@ public partial class ProposeModel
         });
         foreach (var recipient in await BoardAddressesAsync())
         {
-            db.Outbox.Add(OutboxMessage.Create([recipient], subject, body, now));
+            db.Outbox.Add(OutboxMessage.Create([recipient], subject, body, now, audience: MailAudience.Awards));
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -51,6 +51,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) :
             query = query.Where(a => a.At < before);
         }
         Entries = await query.OrderByDescending(a => a.Id).ToPagedAsync(P, 50, ct);
+        if (!User.IsInRole(Records.Core.Accounts.Roles.WorkGroup)) Withheld = await NomineeEntriesAsync(Entries.Items, ct);
         return ModelState.IsValid && DateError is null ? Page() : this.WithStatus(StatusCodes.Status400BadRequest);
     }
 
@@ -58,9 +59,30 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) :
 
     public string When(DateTime utc) => options.Value.DayAndTime(utc);
 
-    public bool MayRead(AuditEntry entry) => User.MayRead(entry.EntityType);
+    /// <summary>Entries about someone who has been nominated and is not a Fellow: who is nominated is the Work Group's business.</summary>
+    private HashSet<long> Withheld { get; set; } = [];
 
-    public string RecordOf(AuditEntry entry) => User.RecordName(entry);
+    public bool MayRead(AuditEntry entry) => User.MayRead(entry.EntityType) && !Withheld.Contains(entry.Id);
+
+    public string RecordOf(AuditEntry entry) => MayRead(entry) ? User.RecordName(entry) : $"{entry.EntityType} #{entry.EntityId} (confidential)";
+
+    private async Task<HashSet<long>> NomineeEntriesAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        static int? Id(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        var people = entries.Where(e => e.EntityType == "Person").Select(e => Id(e.EntityId)).OfType<int>().ToList();
+        var links = entries.Where(e => e.EntityType == "PersonLink").Select(e => Id(e.EntityId)).OfType<int>().ToList();
+        if (people.Count == 0 && links.Count == 0) return [];
+        var linkOwners = await db.PersonLinks.AsNoTracking().Where(l => links.Contains(l.Id)).Select(l => new { l.Id, l.PersonId }).ToListAsync(ct);
+        var candidates = people.Concat(linkOwners.Select(l => l.PersonId)).Distinct().ToList();
+        var nominees = (await db.Nominations.AsNoTracking()
+            .Where(n => candidates.Contains(n.NomineeId) && !db.Fellows.Any(f => f.PersonId == n.NomineeId))
+            .Select(n => n.NomineeId).Distinct().ToListAsync(ct)).ToHashSet();
+        var owners = linkOwners.ToDictionary(l => l.Id, l => l.PersonId);
+        // A link whose record is gone can no longer be traced to its person, so it is withheld rather than guessed at.
+        return entries.Where(e => (e.EntityType == "Person" && Id(e.EntityId) is { } p && nominees.Contains(p))
+                || (e.EntityType == "PersonLink" && (Id(e.EntityId) is not { } l || !owners.TryGetValue(l, out var owner) || nominees.Contains(owner))))
+            .Select(e => e.Id).ToHashSet();
+    }
 
     /// <summary>"BudgetLine" → "Budget line", for the record filter.</summary>
     public static string KindName(string type) =>

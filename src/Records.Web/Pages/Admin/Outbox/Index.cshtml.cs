@@ -16,7 +16,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
     public int PendingCount { get; private set; }
     public int FailingCount { get; private set; }
 
-    public sealed record Row(int Id, string To, string Subject, OutboxStatus Status, DateTime CreatedAt, int Attempts, DateTime? LastAttemptAt, string? LastError, DateTime NextAttemptAt, DateTime? SentAt);
+    public sealed record Row(int Id, string To, string Subject, OutboxStatus Status, DateTime CreatedAt, int Attempts, DateTime? LastAttemptAt, string? LastError, DateTime NextAttemptAt, DateTime? SentAt, MailAudience? Audience);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
             _ => query,
         };
         Messages = await query.OrderByDescending(m => m.Id)
-            .Select(m => new Row(m.Id, m.To, m.Subject, m.Status, m.CreatedAt, m.Attempts, m.LastAttemptAt, m.LastError, m.NextAttemptAt, m.SentAt))
+            .Select(m => new Row(m.Id, m.To, m.Subject, m.Status, m.CreatedAt, m.Attempts, m.LastAttemptAt, m.LastError, m.NextAttemptAt, m.SentAt, m.Audience))
             .ToPagedAsync(P, 50, ct);
     }
 
@@ -47,6 +47,9 @@ public class IndexModel(RecordsDbContext db) : PageModel
         }
         return RedirectToPage(new { Show, P });
     }
+
+    /// <summary>Whether the reader may see whom a message names: Admin alone runs the outbox, it does not read the Work Group's mail.</summary>
+    public bool MayRead(Row message) => User.MayRead(message.Audience);
 
     public string Link(int page) => $"/Admin/Outbox?show={Show}&p={page}";
 }

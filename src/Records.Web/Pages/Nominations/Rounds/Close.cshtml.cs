@@ -104,7 +104,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
                                 ["foundation"] = options.Value.FoundationName, ["nominee_name"] = plan.Nominee, ["nominator_name"] = plan.NominatorName,
                                 ["round"] = Round.Name, ["roster_url"] = $"{options.Value.BaseUrl.TrimEnd('/')}/Fellows",
                             });
-                            db.Outbox.Add(OutboxMessage.Create([nomineeEmail], welcomeSubject, welcomeBody, now));
+                            db.Outbox.Add(OutboxMessage.Create([nomineeEmail], welcomeSubject, welcomeBody, now, audience: MailAudience.WorkGroup));
                         }
                     }
                     break;
@@ -121,7 +121,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
                 ["foundation"] = options.Value.FoundationName, ["nominator_name"] = plan.NominatorName, ["nominee_name"] = plan.Nominee,
                 ["round"] = Round.Name, ["next_round"] = NextRound, ["last_round"] = plan.LastRound,
             });
-            db.Outbox.Add(OutboxMessage.Create([plan.NominatorEmail], subject, body, now));
+            db.Outbox.Add(OutboxMessage.Create([plan.NominatorEmail], subject, body, now, audience: MailAudience.WorkGroup));
         }
         Round.Status = RoundStatus.Closed;
         Round.ClosedAt = now;
