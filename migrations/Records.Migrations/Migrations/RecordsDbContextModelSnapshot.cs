@@ -1157,6 +1157,10 @@ namespace Records.Migrations.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1167,6 +1171,10 @@ namespace Records.Migrations.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RecipientPersonId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("SubmissionKey IS NOT NULL");
 
                     b.HasIndex("Status", "Year", "Quarter");
 

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.People;
@@ -32,8 +31,8 @@ public sealed class FellowEdit(RecordsDbContext db)
         else if (name.Length > 200) problems.Add(new("Name", "Keep the name to 200 characters."));
 
         var email = changes.Email?.Trim() ?? "";
-        if (email.Length > 320) problems.Add(new("Email", "Keep the email address to 320 characters."));
-        else if (email.Length > 0 && !(MailAddress.TryCreate(email, out var address) && address.Address == email && address.DisplayName.Length == 0 && !email.Contains(',')))
+        if (email.Length > EmailRule.MaxLength) problems.Add(new("Email", $"Keep the email address to {EmailRule.MaxLength} characters."));
+        else if (email.Length > 0 && !EmailRule.IsValid(email))
             problems.Add(new("Email", "Enter an email address like name@example.org, or leave it empty."));
 
         var used = 0;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using CsvHelper;
 using Records.Core.People;
 
@@ -41,7 +40,7 @@ internal sealed record RosterRecord(string Name, string Year, string Quarter, st
             else if (!IsWebAddress(link) && !LinkRules.IsMastodonHandle(link)) reasons.Add($"The link '{link}' is not a web address starting with http:// or https://.");
         }
 
-        if (Email is not null && (Email.Length > 320 || !MailAddress.TryCreate(Email, out var address) || address.Address != Email || address.DisplayName.Length > 0))
+        if (Email is not null && !EmailRule.IsValid(Email))
             reasons.Add($"The email '{Email}' is not an email address.");
 
         if (Status.Length > 0 && ParseStatus(Status) is null)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
@@ -191,6 +190,5 @@ public static class PastNominationsImport
 
     private static string? Empty(string text) => text.Length == 0 ? null : text;
 
-    private static bool IsEmail(string text) =>
-        text.Length <= 320 && MailAddress.TryCreate(text, out var address) && address.Address == text && address.DisplayName.Length == 0 && !text.Contains(',');
+    private static bool IsEmail(string text) => EmailRule.IsValid(text);
 }

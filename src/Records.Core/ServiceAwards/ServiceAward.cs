@@ -31,6 +31,8 @@ public class ServiceAward : IVersioned
     public DateOnly? PaidOn { get; set; }
     /// <summary>Who entered the proposal: a signed-in user's name, or null for the public form.</summary>
     public string? EnteredBy { get; set; }
+    /// <summary>The proposal form's one-time key: a form posted twice finds the proposal the first post saved.</summary>
+    public string? SubmissionKey { get; set; }
     public List<ServiceAwardEvent> History { get; set; } = [];
     public Guid Version { get; set; }
 }
@@ -58,6 +60,8 @@ public class ServiceAwardConfiguration : IEntityTypeConfiguration<ServiceAward>
         b.Property(a => a.RecipientName).HasMaxLength(200);
         b.Property(a => a.ProposerName).HasMaxLength(200);
         b.Property(a => a.ProposerEmail).HasMaxLength(320);
+        b.Property(a => a.SubmissionKey).HasMaxLength(64);
+        b.HasIndex(a => a.SubmissionKey).IsUnique().HasFilter("SubmissionKey IS NOT NULL");
         b.Property(a => a.Reasons).HasMaxLength(20000);
         b.Property(a => a.Resolution).HasMaxLength(4000);
         b.Property(a => a.Currency).HasMaxLength(3);

@@ -55,6 +55,36 @@ public class BudgetPageTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
+    public async Task DeletingAFigureSomeoneChangedSinceIsRefusedAndKeepsIt()
+    {
+        var id = await app.WithDbAsync(async db =>
+        {
+            var line = db.BudgetLines.Add(new BudgetLine { Kind = BudgetLineKind.Budget, Label = "Figure changed meanwhile", AsOf = new DateOnly(1986, 6, 30), Currency = "USD", AmountMinor = 100_00 }).Entity;
+            await db.SaveChangesAsync();
+            return line.Id;
+        });
+        var staff = await AsAsync(Roles.Staff);
+        var page = await staff.GetPageAsync("/Reports/Budget");
+        await app.WithDbAsync(async db =>
+        {
+            var line = await db.BudgetLines.SingleAsync(l => l.Id == id);
+            line.AmountMinor = 900_00;
+            await db.SaveChangesAsync();
+        });
+
+        var response = await staff.SubmitFormAsync(page, $"/Reports/Budget?handler=Delete&id={id}", new Dictionary<string, string>(), $"form[action*='id={id}']");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Someone else changed this figure", (await response.ReadPageAsync()).QuerySelector(".validation-summary-errors, [role=alert]")?.TextContent ?? "");
+        Assert.Equal(900_00, await app.WithDbAsync(db => db.BudgetLines.Where(l => l.Id == id).Select(l => l.AmountMinor).SingleAsync()));
+
+        var fresh = await staff.GetPageAsync("/Reports/Budget");
+        var deleted = await staff.SubmitFormAsync(fresh, $"/Reports/Budget?handler=Delete&id={id}", new Dictionary<string, string>(), $"form[action*='id={id}']");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.BudgetLines.AnyAsync(l => l.Id == id)));
+    }
+
+    [Fact]
     public async Task TheBoardReadsTheFiguresButCannotChangeThem()
     {
         var staffToken = (await (await AsAsync(Roles.Staff)).GetPageAsync("/Reports/Budget")).QuerySelector("input[name=__RequestVerificationToken]");

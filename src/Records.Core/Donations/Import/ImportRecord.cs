@@ -1,5 +1,5 @@
+using Records.Core.People;
 using System.Globalization;
-using System.Net.Mail;
 using CsvHelper;
 using Records.Core.Money;
 
@@ -75,7 +75,7 @@ internal sealed record ImportRecord(string Date, string Amount, string Currency,
         }
 
         var email = Email.Length == 0 ? null : Email;
-        if (email is not null && (email.Length > 320 || !MailAddress.TryCreate(email, out var address) || address.Address != email))
+        if (email is not null && !EmailRule.IsValid(email))
             reasons.Add($"The email '{email}' is not an email address.");
         if (Name.Length > 200) reasons.Add("The name is longer than 200 characters.");
 

@@ -1,3 +1,4 @@
+using Records.Core.People;
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -73,8 +74,7 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
                 .WithMessage("Type the donor's name or email and pick them from the suggestions.");
             RuleFor(x => x.NewName).NotEmpty().When(x => x.DonorKind == Kinds.NewPerson).WithMessage("Enter the new donor's name.")
                 .MaximumLength(200).WithMessage("Keep the name under 200 characters.");
-            RuleFor(x => x.NewEmail).EmailAddress().WithMessage("Enter an email address such as name@example.com.")
-                .MaximumLength(320).WithMessage("Keep the address under 320 characters.").When(x => !string.IsNullOrWhiteSpace(x.NewEmail));
+            RuleFor(x => x.NewEmail).IsEmailOrEmpty().WithMessage("Enter an email address such as name@example.com.");
             RuleFor(x => x.SponsorId).NotNull().When(x => x.DonorKind == Kinds.Organisation).WithMessage("Choose the organisation.");
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Choose a currency from the list (an ISO 4217 code such as USD).");
             RuleFor(x => x.Amount).Cascade(CascadeMode.Stop)

@@ -74,8 +74,8 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
             RuleFor(x => x.NomineeName).NotEmpty().WithMessage("Enter the name of the person you nominate.")
                 .MaximumLength(200).WithMessage("Keep the name to 200 characters.");
             RuleFor(x => x.NomineeEmail).NotEmpty().WithMessage("Enter the nominee's email address, so the Work Group can reach them.")
-                .Must(IsEmail).WithMessage("Enter an email address like name@example.org.")
-                .MaximumLength(320).WithMessage("Keep the email address to 320 characters.");
+                .MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .IsEmail().WithMessage("Enter an email address like name@example.org.");
             Link(x => x.Website, "website");
             Link(x => x.GitHub, "GitHub profile");
             Link(x => x.Twitter, "Twitter/X profile");
@@ -90,8 +90,8 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
             RuleFor(x => x.NominatorName).NotEmpty().WithMessage("Enter your name.")
                 .MaximumLength(200).WithMessage("Keep your name to 200 characters.");
             RuleFor(x => x.NominatorEmail).NotEmpty().WithMessage("Enter your email address: the confirmation goes there.")
-                .Must(IsEmail).WithMessage("Enter an email address like name@example.org.")
-                .MaximumLength(320).WithMessage("Keep the email address to 320 characters.")
+                .MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .IsEmail().WithMessage("Enter an email address like name@example.org.")
                 .Must((x, email) => !string.Equals(email, x.NomineeEmail, StringComparison.OrdinalIgnoreCase))
                 .WithMessage("You cannot nominate yourself. Ask someone who knows your work to nominate you.");
         }
@@ -99,9 +99,6 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
         private void Link(System.Linq.Expressions.Expression<Func<InputModel, string>> field, string what) =>
             RuleFor(field).MaximumLength(500).WithMessage($"Keep the {what} address to 500 characters.")
                 .Must(url => url.Length == 0 || IsWebAddress(url)).WithMessage($"Enter the full address of the {what}, with https:// at the start.");
-
-        private static bool IsEmail(string email) =>
-            System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && !email.Contains(',');
 
         private static bool IsWebAddress(string url) =>
             Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.');

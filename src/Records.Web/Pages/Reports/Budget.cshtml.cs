@@ -103,13 +103,21 @@ public class BudgetModel(RecordsDbContext db) : PageModel
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    /// <summary>Deletes the figure as it was shown: if someone changed it since, the delete is refused, as an edit would be.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, [FromForm] string? version)
     {
         // Deleted through the change tracker, not ExecuteDelete, so the audit log keeps the figure that went.
-        var lines = await db.BudgetLines.Where(l => l.Id == id).ToListAsync();
-        db.BudgetLines.RemoveRange(lines);
-        var deleted = await db.DeleteCountAsync();
-        TempData["Flash"] = deleted > 0 ? $"Deleted “{lines[0].Label}”." : "That figure was already deleted.";
+        var line = await db.BudgetLines.FirstOrDefaultAsync(l => l.Id == id);
+        if (line is null)
+        {
+            TempData["Flash"] = "That figure was already deleted.";
+            return RedirectToPage();
+        }
+        if (!Guid.TryParse(version, out var shown) || shown != line.Version) return await ConflictAsync();
+        db.BudgetLines.Remove(line);
+        // Nothing deleted here means someone changed or deleted it between our read and our delete.
+        if (await db.DeleteCountAsync() == 0) return await ConflictAsync();
+        TempData["Flash"] = $"Deleted “{line.Label}”.";
         return RedirectToPage();
     }
 

@@ -9,11 +9,29 @@ namespace Records.Web.Pages.ServiceAwards;
 // Saving a proposal: the award, its first event and the Board's notices, all or nothing.
 public partial class ProposeModel
 {
-    private async Task<ServiceAward> SaveAsync()
+    /// <summary>Saves the proposal, or answers null when a post of the same form saved it first.</summary>
+    private async Task<ServiceAward?> SaveAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var signedIn = User.Identity?.IsAuthenticated == true ? User.DisplayName() : null;
         await using var transaction = await db.Database.BeginTransactionAsync();
+        try
+        {
+            if (await db.ServiceAwards.AnyAsync(a => a.SubmissionKey == Input.SubmissionKey)) return null;
+            return await AddAsync(now, signedIn, transaction);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            // Another post of the same form saved between our check and our save: that one is the proposal.
+            if (await db.ServiceAwards.AnyAsync(a => a.SubmissionKey == Input.SubmissionKey)) return null;
+            throw;
+        }
+    }
+
+    private async Task<ServiceAward> AddAsync(DateTime now, string? signedIn, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
         var award = db.ServiceAwards.Add(new ServiceAward
         {
             RecipientName = Input.RecipientName,
@@ -27,6 +45,7 @@ public partial class ProposeModel
             Status = ServiceAwardStatus.Proposed,
             ProposedAt = now,
             EnteredBy = signedIn,
+            SubmissionKey = Input.SubmissionKey,
             History = [new ServiceAwardEvent { Action = ServiceAwardAction.Proposed, Year = Input.Year, Quarter = Input.Quarter, By = signedIn ?? "public form", At = now }],
         }).Entity;
         await db.SaveChangesAsync();

@@ -1,8 +1,10 @@
+using Records.Core.People;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Accounts;
 using Records.Core.Data;
@@ -40,6 +42,8 @@ public partial class ProposeModel(RecordsDbContext db, TimeProvider clock, IOpti
         public int Quarter { get; set; }
         /// <summary>The honeypot: hidden from people, so only a robot fills it in.</summary>
         public string Website2 { get; set; } = "";
+        /// <summary>Made when the form is opened; a second post of the same form saves nothing more.</summary>
+        public string SubmissionKey { get; set; } = "";
 
         public void Normalize()
         {
@@ -50,6 +54,7 @@ public partial class ProposeModel(RecordsDbContext db, TimeProvider clock, IOpti
             // Browsers send a textarea's line breaks as CR LF; counted once, as the person typing sees them.
             Reasons = (Reasons ?? "").Trim().Replace("\r\n", "\n");
             Website2 = Website2?.Trim() ?? "";
+            SubmissionKey = Guid.TryParse(SubmissionKey, out var key) ? key.ToString() : "";
         }
     }
 
@@ -62,28 +67,26 @@ public partial class ProposeModel(RecordsDbContext db, TimeProvider clock, IOpti
         {
             RuleFor(x => x.RecipientName).NotEmpty().WithMessage("Enter the name of the person or group you propose.")
                 .MaximumLength(200).WithMessage("Keep the name to 200 characters.");
-            RuleFor(x => x.RecipientEmail).MaximumLength(320).WithMessage("Keep the email address to 320 characters.")
-                .Must(e => e.Length == 0 || IsEmail(e)).WithMessage("Enter an email address like name@example.org, or leave it empty.");
+            RuleFor(x => x.RecipientEmail).MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .Must(e => e.Length == 0 || EmailRule.IsValid(e)).WithMessage("Enter an email address like name@example.org, or leave it empty.");
             RuleFor(x => x.ProposerName).NotEmpty().WithMessage("Enter your name.")
                 .MaximumLength(200).WithMessage("Keep your name to 200 characters.");
             RuleFor(x => x.ProposerEmail).NotEmpty().WithMessage("Enter your email address, so the Board can reach you.")
-                .MaximumLength(320).WithMessage("Keep the email address to 320 characters.")
-                .Must(IsEmail).WithMessage("Enter an email address like name@example.org.");
+                .MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .IsEmail().WithMessage("Enter an email address like name@example.org.");
             RuleFor(x => x.Reasons).NotEmpty().WithMessage("Tell the Board why they deserve the award.")
                 .MinimumLength(ReasonsMinimum).WithMessage(x => $"Write at least {ReasonsMinimum} characters about what they have done (so far {x.Reasons.Length}).")
                 .MaximumLength(ReasonsMaximum).WithMessage(x => $"Keep the reasons to {ReasonsMaximum:N0} characters (they have {x.Reasons.Length:N0}).");
             RuleFor(x => x.Year).InclusiveBetween(thisYear - 1, thisYear + 1).WithMessage($"Choose {thisYear - 1}, {thisYear} or {thisYear + 1}.");
             RuleFor(x => x.Quarter).InclusiveBetween(1, 4).WithMessage("Choose a quarter, Q1 to Q4.");
         }
-
-        private static bool IsEmail(string email) =>
-            System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && !email.Contains(',');
     }
 
     public void OnGet()
     {
         var today = Today();
         ThisYear = today.Year;
+        Input.SubmissionKey = Guid.NewGuid().ToString();
         Input.Year = today.Year;
         Input.Quarter = RoundCalendar.QuarterOf(today);
         if (User.Identity?.IsAuthenticated == true)
@@ -99,9 +102,24 @@ public partial class ProposeModel(RecordsDbContext db, TimeProvider clock, IOpti
         // A robot gets the same answer as a person, so it learns nothing from the response.
         if (Input.Website2.Length > 0) return RedirectToPage("Proposed");
         ThisYear = Today().Year;
+        if (Input.SubmissionKey.Length == 0)
+        {
+            // A form without its key (tampered, or from before keys) gets a fresh one and is shown again to be sent once.
+            Input.SubmissionKey = Guid.NewGuid().ToString();
+            ModelState.Remove("Input.SubmissionKey");
+            ModelState.AddModelError("", "This form had lost its place. Check the details and send it again.");
+            return this.Invalid();
+        }
+        if (await db.ServiceAwards.AnyAsync(a => a.SubmissionKey == Input.SubmissionKey)) return Sent(null);
         if (!ModelState.AddErrors(new Validator(ThisYear).Validate(Input)) || !ModelState.IsValid) return this.Invalid();
-        var award = await SaveAsync();
+        return Sent(await SaveAsync());
+    }
+
+    /// <summary>Where a proposal leads once saved; the repeat of a post that already saved leads to the same place.</summary>
+    private IActionResult Sent(Records.Core.ServiceAwards.ServiceAward? award)
+    {
         if (!Keeper) return RedirectToPage("Proposed");
+        if (award is null) return Redirect("/ServiceAwards");
         TempData["Flash"] = $"Your proposal of {award.RecipientName} for {award.Year} Q{award.Quarter} is with the Board.";
         return Redirect("/ServiceAwards");
     }

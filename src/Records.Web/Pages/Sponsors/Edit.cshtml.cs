@@ -1,3 +1,4 @@
+using Records.Core.People;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,10 +38,8 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
             RuleFor(x => x.Website).MaximumLength(500).WithMessage("Keep the address under 500 characters.");
             RuleFor(x => x.PrimaryContactName).MaximumLength(200).WithMessage("Keep the name under 200 characters.");
             RuleFor(x => x.AccountingContactName).MaximumLength(200).WithMessage("Keep the name under 200 characters.");
-            RuleFor(x => x.PrimaryContactEmail).EmailAddress().WithMessage("Enter an email address such as name@example.com.")
-                .MaximumLength(320).WithMessage("Keep the address under 320 characters.").When(x => !string.IsNullOrWhiteSpace(x.PrimaryContactEmail));
-            RuleFor(x => x.AccountingContactEmail).EmailAddress().WithMessage("Enter an email address such as name@example.com.")
-                .MaximumLength(320).WithMessage("Keep the address under 320 characters.").When(x => !string.IsNullOrWhiteSpace(x.AccountingContactEmail));
+            RuleFor(x => x.PrimaryContactEmail).IsEmailOrEmpty().WithMessage("Enter an email address such as name@example.com.");
+            RuleFor(x => x.AccountingContactEmail).IsEmailOrEmpty().WithMessage("Enter an email address such as name@example.com.");
             RuleFor(x => x.Notes).MaximumLength(8000).WithMessage("Keep the notes under 8,000 characters.");
         }
 
