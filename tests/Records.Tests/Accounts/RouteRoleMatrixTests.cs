@@ -1,18 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Records.Core.Accounts;
-using Records.Core.Donations;
-using Records.Core.Nominations;
-using Records.Core.People;
-using Records.Core.Posts;
 using Records.Tests.Infrastructure;
 
 namespace Records.Tests.Accounts;
@@ -20,92 +6,36 @@ namespace Records.Tests.Accounts;
 /// <summary>
 /// Every page and handler the app maps (read from its own endpoint data, so a new page is covered without anyone
 /// adding it) against the six identities, for GET and for POST with a valid antiforgery token: each is let in or
-/// refused exactly as <see cref="Rules"/> declares, nothing answers 5xx, and a refused POST changes nothing.
+/// refused exactly as <see cref="AppRoutes.Rules"/> declares, nothing answers 5xx, and a refused POST changes nothing.
 /// </summary>
 public class RouteRoleMatrixTests(RecordsApp app) : IClassFixture<RecordsApp>
 {
-    [Flags]
-    public enum Who
-    {
-        Nobody = 0, Anonymous = 1, Admin = 2, Staff = 4, Board = 8, Member = 16, Chair = 32,
-        WorkGroup = Member | Chair, SignedIn = Admin | Staff | Board | Member | Chair, Everyone = Anonymous | SignedIn,
-    }
-
-    private static readonly (Who Identity, string? Email)[] Identities =
-    [
-        (Who.Anonymous, null), (Who.Admin, "admin@records.local"), (Who.Staff, "staff@records.local"),
-        (Who.Board, "board@records.local"), (Who.Member, "workgroup@records.local"), (Who.Chair, "chair@records.local"),
-    ];
-
-    /// <summary>Who may GET and who may POST, by page (or page and handler); the first rule that matches a route decides.</summary>
-    private static readonly (string Route, Who Get, Who Post)[] Rules =
-    [
-        ("/health", Who.Everyone, Who.Nobody),
-        ("/Account/Login", Who.Everyone, Who.Everyone),
-        ("/Account/", Who.SignedIn, Who.SignedIn),
-        ("/Admin/", Who.Admin, Who.Admin),
-        ("/Donations/Edit", Who.Staff, Who.Staff),
-        ("/Donations/Campaigns/Edit", Who.Staff, Who.Staff),
-        ("/Donations/Import", Who.Staff, Who.Staff),
-        ("/Donations/", Who.Staff | Who.Board, Who.Staff),
-        ("/Error", Who.Everyone, Who.Everyone),
-        ("/Status", Who.Everyone, Who.Everyone),
-        ("/Fellows/Index", Who.Everyone, Who.Nobody),
-        ("/Fellows/", Who.Staff, Who.Staff),
-        ("/History/", Who.Staff | Who.Chair, Who.Staff | Who.Chair),
-        ("/Index", Who.Everyone, Who.Nobody),
-        ("/Nominate/", Who.Everyone, Who.Everyone),
-        ("/Nominations/Rounds/", Who.Chair, Who.Chair),
-        ("/Nominations/", Who.WorkGroup, Who.WorkGroup),
-        ("/Posts/", Who.Staff, Who.Staff),
-        ("/Reports/Budget", Who.Staff | Who.Board, Who.Staff),
-        ("/Reports/Financial", Who.Staff | Who.Board, Who.Staff | Who.Board),
-        ("/Reports/Quarter", Who.WorkGroup | Who.Board, Who.Nobody),
-        ("/ServiceAwards/Details?handler=Payment", Who.Staff | Who.Board, Who.Staff),
-        ("/ServiceAwards/Details?handler=", Who.Staff | Who.Board, Who.Board),
-        ("/ServiceAwards/Past", Who.Staff, Who.Staff),
-        ("/ServiceAwards/Propose", Who.Everyone, Who.Everyone),
-        ("/ServiceAwards/Proposed", Who.Everyone, Who.Nobody),
-        ("/ServiceAwards/Recipients", Who.Everyone, Who.Nobody),
-        ("/ServiceAwards/", Who.Staff | Who.Board, Who.Staff | Who.Board),
-        ("/Setup/", Who.Everyone, Who.Everyone),
-        ("/Sponsors/Edit", Who.Staff, Who.Staff),
-        ("/Sponsors/Programs/Package", Who.Staff, Who.Staff),
-        ("/Sponsors/Sponsorships/Edit", Who.Staff, Who.Staff),
-        ("/Sponsors/", Who.Staff | Who.Board, Who.Staff),
-    ];
-
-    /// <summary>Written by the app's own workers whatever the requests do, so left out of "nothing changed".</summary>
-    private static readonly string[] Busy = ["Outbox", "OutboxAttempts", "OutboxAttachments"];
-
-    public sealed record Route(string Page, string Method, string? Handler, string Template);
-
     [Fact]
     public async Task EveryRouteLetsInExactlyWhoTheTableSaysAndARefusedPostChangesNothing()
     {
-        var routes = await RoutesAsync();
-        var values = await RouteValuesAsync();
+        var routes = await AppRoutes.RoutesAsync(app);
+        var values = await AppRoutes.RouteValuesAsync(app);
         Assert.True(routes.Count > 80, $"Only {routes.Count} routes found.");
         var problems = new List<string>();
         var checks = 0;
-        foreach (var (identity, email) in Identities)
+        foreach (var (identity, email) in AppRoutes.Identities)
         {
             var client = app.Browser();
             if (email is not null) await client.LoginAsync(email);
-            var token = await TokenAsync(client, email is null ? "/Account/Login" : "/");
+            var token = await AppRoutes.TokenAsync(client, email is null ? "/Account/Login" : "/");
             // Logging out last, so the identity holds for every other route.
             foreach (var route in routes.OrderBy(r => r.Page == "/Account/Logout" && r.Method == "POST"))
             {
-                var rule = RuleFor(route);
+                var rule = AppRoutes.RuleFor(route);
                 if (rule is null)
                 {
                     problems.Add($"{route.Method} {route.Page} handler {route.Handler ?? "(none)"}: no rule says who may use it; add one to Rules.");
                     continue;
                 }
-                var url = Url(route, values, problems);
+                var url = AppRoutes.Url(route, values, problems);
                 if (url is null) continue;
                 var expected = (route.Method == "GET" ? rule.Value.Get : rule.Value.Post).HasFlag(identity);
-                var before = route.Method == "POST" && !expected ? await FingerprintAsync() : null;
+                var before = route.Method == "POST" && !expected ? await AppRoutes.FingerprintAsync(app) : null;
                 using var response = route.Method == "GET"
                     ? await client.GetAsync(url)
                     : await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
@@ -115,7 +45,7 @@ public class RouteRoleMatrixTests(RecordsApp app) : IClassFixture<RecordsApp>
                 var refused = status is 401 or 403 || (status is 302 or 303 && (location.Contains("/Account/Login") || location.Contains("/Status/403")));
                 if (status >= 500) problems.Add($"{identity} {route.Method} {url}: {status}");
                 else if (refused == expected) problems.Add($"{identity} {route.Method} {url}: {(refused ? "refused" : "let in")} ({status} {location}), the table says {(expected ? "let in" : "refused")}");
-                if (before is not null && await FingerprintAsync() != before) problems.Add($"{identity} POST {url}: refused ({status}) but the database changed");
+                if (before is not null && await AppRoutes.FingerprintAsync(app) != before) problems.Add($"{identity} POST {url}: refused ({status}) but the database changed");
             }
         }
         Assert.True(problems.Count == 0, $"{problems.Count} of {checks} checks failed:\n{string.Join("\n", problems)}");
@@ -124,7 +54,7 @@ public class RouteRoleMatrixTests(RecordsApp app) : IClassFixture<RecordsApp>
     [Fact]
     public async Task EveryPageOfTheAppIsInTheMatrix()
     {
-        var pages = (await RoutesAsync()).Select(r => r.Page).ToHashSet();
+        var pages = (await AppRoutes.RoutesAsync(app)).Select(r => r.Page).ToHashSet();
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Records.sln"))) root = root.Parent!;
         var folder = Path.Combine(root.FullName, "src", "Records.Web", "Pages");
@@ -137,133 +67,4 @@ public class RouteRoleMatrixTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.All(files, f => Assert.Contains(f, pages));
     }
 
-    private static (Who Get, Who Post)? RuleFor(Route route)
-    {
-        var key = route.Handler is null ? route.Page : $"{route.Page}?handler={route.Handler}";
-        foreach (var (prefix, get, post) in Rules)
-        {
-            if (key == prefix || (prefix.EndsWith('/') || prefix.EndsWith('=') ? key.StartsWith(prefix, StringComparison.Ordinal) : key.StartsWith(prefix + "?", StringComparison.Ordinal)))
-                return (get, post);
-        }
-        return null;
-    }
-
-    /// <summary>Every page with each of its handlers and HTTP methods, and every other endpoint, from the app's endpoint data.</summary>
-    private async Task<List<Route>> RoutesAsync()
-    {
-        var loader = app.Services.GetRequiredService<PageLoader>();
-        var routes = new List<Route>();
-        var seen = new HashSet<string>();
-        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            var template = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
-            {
-                if (!seen.Add(page.ViewEnginePath)) continue;
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                foreach (var handler in compiled.HandlerMethods)
-                {
-                    routes.Add(new Route(page.ViewEnginePath, handler.HttpMethod.ToUpperInvariant(), handler.Name, template));
-                }
-                if (!compiled.HandlerMethods.Any(h => h.HttpMethod == "Get" && h.Name is null)) routes.Add(new Route(page.ViewEnginePath, "GET", null, template));
-            }
-            else if (seen.Add(template))
-            {
-                var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-                routes.AddRange(methods.Select(m => new Route(template, m, null, template)));
-            }
-        }
-        return routes;
-    }
-
-    private static string? Url(Route route, IReadOnlyDictionary<string, string> values, List<string> problems)
-    {
-        var path = new StringBuilder();
-        foreach (var segment in route.Template.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!segment.StartsWith('{'))
-            {
-                path.Append('/').Append(segment);
-                continue;
-            }
-            var name = segment.Trim('{', '}').Split(':', '?')[0];
-            if (values.TryGetValue($"{route.Page}:{name}", out var value)) path.Append('/').Append(Uri.EscapeDataString(value));
-            else if (!segment.Contains('?'))
-            {
-                problems.Add($"{route.Page}: give an example value for {{{name}}} in RouteValuesAsync.");
-                return null;
-            }
-        }
-        var url = path.Length == 0 ? "/" : path.ToString();
-        return route.Handler is null ? url : $"{url}?handler={route.Handler}";
-    }
-
-    /// <summary>Real records for each route parameter, so a handler that checks roles after loading its record is reached.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> RouteValuesAsync() => await app.WithDbAsync(async db =>
-    {
-        var round = await db.Rounds.OrderBy(r => r.Id).FirstAsync();
-        var person = await db.People.OrderBy(p => p.Id).FirstAsync();
-        if (!await db.Nominations.AnyAsync(n => n.NominatorEmail == "matrix@example.org"))
-        {
-            db.Nominations.Add(new Nomination { RoundId = round.Id, FirstRoundId = round.Id, Nominee = new Person { Name = "Matrix Nominee" }, NominatorName = "Matrix", NominatorEmail = "matrix@example.org", Statement = "A statement long enough to be a statement about the nominee.", ReceivedAt = DateTime.UtcNow });
-            db.Donations.Add(new Donation { PersonId = person.Id, AmountMinor = 100_00, Currency = "USD", ReceivedOn = new DateOnly(2020, 1, 2), Channel = DonationChannel.Card, TransactionId = "matrix-1" });
-            db.Posts.Add(new Post { Kind = PostKind.Thanks, Title = "Matrix post", Markdown = "Thanks.", Status = PostStatus.Draft, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-        }
-        if (!await db.Users.AnyAsync(u => u.Email == "matrix.target@example.org")) await app.CreateUserAsync("matrix.target@example.org", "Matrix-target-2026!", Roles.Board);
-        var sponsorship = await db.Sponsorships.OrderBy(s => s.Id).FirstAsync();
-        return new Dictionary<string, string>
-        {
-            ["/Admin/EmailTemplates/Edit:key"] = Records.Core.Mail.EmailTemplates.NominationReceived,
-            ["/Admin/Users/Edit:id"] = (await db.Users.SingleAsync(u => u.Email == "matrix.target@example.org")).Id,
-            ["/Donations/Campaigns/Edit:id"] = (await db.Campaigns.OrderBy(c => c.Id).FirstAsync()).Id.ToString(),
-            ["/Donations/Donor:id"] = person.Id.ToString(),
-            ["/Donations/Edit:id"] = (await db.Donations.FirstAsync(d => d.TransactionId == "matrix-1")).Id.ToString(),
-            ["/Donations/Letter:donationId"] = (await db.Donations.FirstAsync(d => d.TransactionId == "matrix-1")).Id.ToString(),
-            ["/Donations/Statement:personId"] = person.Id.ToString(),
-            ["/Fellows/Edit:id"] = (await db.Fellows.OrderBy(f => f.Id).FirstAsync()).Id.ToString(),
-            ["/Nominations/Details:id"] = (await db.Nominations.FirstAsync(n => n.NominatorEmail == "matrix@example.org")).Id.ToString(),
-            ["/Nominations/Rounds/Close:id"] = round.Id.ToString(),
-            ["/Nominations/Rounds/Edit:id"] = round.Id.ToString(),
-            ["/Posts/Details:id"] = (await db.Posts.FirstAsync(p => p.Title == "Matrix post")).Id.ToString(),
-            ["/Posts/Templates/Edit:kind"] = nameof(PostKind.Fellows),
-            ["/ServiceAwards/Details:id"] = (await db.ServiceAwards.OrderBy(a => a.Id).FirstAsync()).Id.ToString(),
-            ["/Sponsors/Details:id"] = sponsorship.SponsorId.ToString(),
-            ["/Sponsors/Edit:id"] = sponsorship.SponsorId.ToString(),
-            ["/Sponsors/Programs/Package:id"] = (sponsorship.PackageId ?? (await db.SponsorPackages.OrderBy(p => p.Id).FirstAsync()).Id).ToString(),
-            ["/Sponsors/Sponsorships/Details:id"] = sponsorship.Id.ToString(),
-            ["/Sponsors/Sponsorships/Edit:id"] = sponsorship.Id.ToString(),
-            ["/Status:code"] = "404",
-        };
-    });
-
-    private static async Task<string> TokenAsync(HttpClient client, string url) =>
-        (await client.GetPageAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-
-    /// <summary>A hash of every row of every table but the workers' own, read on a connection of its own.</summary>
-    private async Task<string> FingerprintAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var table in tables.Except(Busy))
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await select.ExecuteReaderAsync();
-            hash.AppendData(Encoding.UTF8.GetBytes(table));
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++) hash.AppendData(Encoding.UTF8.GetBytes((reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)) + "\u001f"));
-            }
-        }
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
 }

@@ -1,0 +1,105 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Records.Tests.Infrastructure;
+using static Records.Tests.Infrastructure.AppRoutes;
+
+namespace Records.Tests.FormActions;
+
+/// <summary>
+/// Every form of every page, as each identity that may open it sees it, posted to each of its actions with every
+/// field set to each value of a shared corpus of hostile and careless input: nothing answers 5xx, and a refused post
+/// (4xx) changes nothing in the database.
+/// </summary>
+public class BadInputCorpusTests(RecordsApp app) : IClassFixture<RecordsApp>
+{
+    public static readonly (string Name, string Value)[] Corpus =
+    [
+        ("empty", ""),
+        ("1 MB", new string('x', 1024 * 1024)),
+        ("29 digits", "99999999999999999999999999999"),
+        ("past long", "9223372036854775808"),
+        ("negative", "-1"),
+        ("NUL", "a\0b"),
+        ("RTL and zero-width", "\u202Egnp.exe\u200B\u200D\uFEFF"),
+        ("HTML", "<script>alert(1)</script><img src=x onerror=alert(1)>"),
+        ("formula", "=HYPERLINK(\"http://evil.example\",\"x\")"),
+        ("wrong enum or boolean", "banana"),
+        ("checkbox on", "on"),
+        ("first date", "0001-01-01"),
+        ("last date", "9999-12-31"),
+        ("impossible date", "2020-02-31"),
+        ("Markdown links", string.Concat(Enumerable.Repeat("[a](", 20_000))),
+        ("Markdown quotes", new string('>', 300)),
+        ("script link", "<javascript:alert(1)>"),
+    ];
+
+    /// <summary>Who opens each page for its forms, in this order; each distinct form action is posted once.</summary>
+    private static readonly Who[] Order = [Who.Staff, Who.Board, Who.Chair, Who.Member, Who.Admin, Who.Anonymous];
+
+    [Fact]
+    public async Task EveryFormTakesEveryCorpusValueWithoutA5xxAndARefusalChangesNothing()
+    {
+        var routes = await RoutesAsync(app);
+        var values = await RouteValuesAsync(app);
+        var problems = new List<string>();
+        var posted = new HashSet<string>();
+        var posts = 0;
+        var current = await FingerprintAsync(app);
+        foreach (var identity in Order)
+        {
+            var email = Identities.Single(i => i.Identity == identity).Email;
+            var client = app.Browser();
+            if (email is not null) await client.LoginAsync(email);
+            foreach (var route in routes.Where(r => r.Method == "GET" && r.Handler is null && r.Page != "/Account/Logout"))
+            {
+                if (RuleFor(route) is not { } rule || !rule.Get.HasFlag(identity)) continue;
+                var url = Url(route, values, problems);
+                if (url is null) continue;
+                var response = await client.GetAsync(url);
+                if (response.StatusCode != HttpStatusCode.OK) continue;
+                var page = await response.ReadPageAsync();
+                foreach (var form in page.QuerySelectorAll("main form[method=post]").Cast<IHtmlFormElement>())
+                {
+                    foreach (var action in Actions(form, url).Where(a => posted.Add(a)))
+                    {
+                        foreach (var (name, value) in Corpus)
+                        {
+                            using var answer = await client.PostAsync(action, Fill(form, value));
+                            posts++;
+                            var status = (int)answer.StatusCode;
+                            var after = await FingerprintAsync(app);
+                            if (status >= 500) problems.Add($"{identity} POST {action} with {name}: {status}");
+                            else if (status >= 400 && after != current) problems.Add($"{identity} POST {action} with {name}: refused ({status}) but the database changed");
+                            current = after;
+                        }
+                    }
+                }
+            }
+        }
+        Assert.True(posted.Count > 40, $"Only {posted.Count} form actions found.");
+        Assert.True(problems.Count == 0, $"{problems.Count} of {posts} posts ({posted.Count} form actions × {Corpus.Length} values) failed:\n{string.Join("\n", problems)}");
+    }
+
+    /// <summary>The form's own action and each of its buttons' formactions: every button a person could press.</summary>
+    private static IEnumerable<string> Actions(IHtmlFormElement form, string url)
+    {
+        var own = form.GetAttribute("action") is { Length: > 0 } action ? action : url;
+        var buttons = form.QuerySelectorAll("button[formaction], input[type=submit][formaction]").Select(b => b.GetAttribute("formaction")!);
+        return buttons.Prepend(own).Where(a => !a.Contains("/Account/Logout")).Distinct();
+    }
+
+    /// <summary>Every field of the form (text, select, checkbox, textarea, hidden but the token) set to the value.</summary>
+    private static FormUrlEncodedContent Fill(IHtmlFormElement form, string value)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            if (name == "__RequestVerificationToken") fields.Add(new(name, element.GetAttribute("value") ?? ""));
+            else if (element is IHtmlInputElement { Type: "file" or "submit" or "button" }) continue;
+            else fields.Add(new(name, value));
+        }
+        return new FormUrlEncodedContent(fields);
+    }
+}
