@@ -83,3 +83,30 @@ public class PostTemplatePagesTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.False(await app.WithDbAsync(db => db.PostTemplates.AnyAsync()));
     }
 }
+
+public class PostTemplateScriptLinkTests(RecordsApp app) : IClassFixture<RecordsApp>
+{
+    [Fact]
+    public async Task APostFromATemplateWithScriptLinksHasNoScriptLink()
+    {
+        var client = app.Browser();
+        await client.LoginAsRoleAsync("Staff");
+        var award = await app.WithDbAsync(db => db.ServiceAwards.Where(a => a.RecipientName == "John Roa").Select(a => a.Id).SingleAsync());
+        var body = "Hooray for {{ recipient }}! " + Records.Tests.Nominations.NominationScriptLinkTests.Links;
+
+        var save = await client.SubmitAsync("/Posts/Templates/Edit/ServiceAward", new Dictionary<string, string> { ["Input.Body"] = body });
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var created = await client.SubmitAsync("/Posts/New?kind=ServiceAward", new Dictionary<string, string> { ["Input.AwardId"] = award.ToString() });
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        var post = (await client.GetPageAsync($"/Posts/Details/{id}")).QuerySelector("[data-post-html]")!;
+        var preview = (await client.GetPageAsync("/Posts/Templates/Edit/ServiceAward")).QuerySelector("[data-preview-html]")!;
+
+        foreach (var shown in new[] { post, preview })
+        {
+            Assert.Contains("Hooray for John Roa", shown.TextContent);
+            var targets = shown.QuerySelectorAll("[href], [src]").Select(e => (e.GetAttribute("href") ?? e.GetAttribute("src"))!).ToList();
+            Assert.Contains("https://example.org/good", targets);
+            Assert.All(targets, t => Assert.True(t == "#" || t.StartsWith("https://", StringComparison.Ordinal), $"unsafe link target {t}"));
+        }
+    }
+}
