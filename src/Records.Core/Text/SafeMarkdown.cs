@@ -30,6 +30,12 @@ public static class SafeMarkdown
     /// <summary>Paragraphs, items, links and emphasis in one text: a post naming thousands of donors and sponsors stays well below.</summary>
     public const int MaxElements = 50_000;
 
+    /// <summary>
+    /// Paragraphs, headings and list items in a text a person writes (a statement): each costs the sanitiser time,
+    /// and no statement needs more. Posts, written from templates, are held only to <see cref="MaxElements"/>.
+    /// </summary>
+    public const int MaxBlocks = 1_000;
+
     private static readonly string[] Schemes = ["http", "https", "mailto"];
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = MaxNesting }
@@ -53,7 +59,11 @@ public static class SafeMarkdown
         if (markdown.Length > MaxLength) return $"Keep the text to {MaxLength:N0} characters (it has {markdown.Length:N0}).";
         if (MarkupWork(markdown) > MaxMarkupWork)
             return "The text has too many Markdown signs ([ ] ( ) * _ ~ ` < > !) packed together: write it as sentences and paragraphs.";
-        return TryParse(markdown) is null ? "Quotes, lists or emphasis are nested too deeply inside one another: keep to a few levels." : null;
+        var document = TryParse(markdown);
+        if (document is null) return "Quotes, lists or emphasis are nested too deeply inside one another: keep to a few levels.";
+        return document.Descendants<Block>().Skip(MaxBlocks).Any()
+            ? $"The text has more than {MaxBlocks:N0} paragraphs, headings and list items: write fewer, longer paragraphs."
+            : null;
     }
 
     public static string ToHtml(string? markdown)

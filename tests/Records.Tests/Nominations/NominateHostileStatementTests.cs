@@ -21,6 +21,7 @@ public class NominateHostileStatementTests(NominateApp app) : IClassFixture<Nomi
         "nested lists",
         "nested brackets",
         "emphasis closers",
+        "5,000 headings",
     };
 
     private static string Statement(string name) => name switch
@@ -32,6 +33,7 @@ public class NominateHostileStatementTests(NominateApp app) : IClassFixture<Nomi
         "nested lists" => string.Concat(Enumerable.Range(0, 400).Select(i => new string(' ', i * 2) + "- item\n")),
         "nested brackets" => new string('[', 9_000) + "a" + new string(']', 9_000),
         "emphasis closers" => string.Concat(Enumerable.Repeat("a_ ", 6_600)),
+        "5,000 headings" => string.Concat(Enumerable.Repeat("# a\n", 5_000)),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -129,4 +129,13 @@ public class SafeMarkdownTests
         Assert.Null(SafeMarkdown.Problem(paragraph));
         Assert.Equal(100, new HtmlParser().ParseDocument("<body>" + SafeMarkdown.ToHtml(paragraph)).QuerySelectorAll("a").Length);
     }
+
+    [Fact]
+    public void AStatementOfThousandsOfHeadingsOrItemsIsNamedAsAProblem()
+    {
+        Assert.Equal("The text has more than 1,000 paragraphs, headings and list items: write fewer, longer paragraphs.",
+            SafeMarkdown.Problem(string.Concat(Enumerable.Repeat("# a\n", 5_000))));
+        Assert.NotNull(SafeMarkdown.Problem(string.Concat(Enumerable.Repeat("* a\n", 5_000))));
+        Assert.Null(SafeMarkdown.Problem(string.Concat(Enumerable.Repeat("* a\n", 300))));
+    }
 }
