@@ -61,6 +61,7 @@ builder.Services.AddRecordsRateLimits();
 builder.Services.AddRazorPages(options => options.Conventions.AddRecordsConventions());
 // Validators say what is required, in the users' words; MVC's implicit "field is required" would duplicate them.
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new BindingErrors()));
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
 var app = builder.Build();

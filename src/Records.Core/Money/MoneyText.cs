@@ -15,8 +15,15 @@ public readonly record struct MoneyReading(long? Minor, string? Error)
 /// </summary>
 public static partial class MoneyText
 {
-    /// <summary>Fifteen digits of minor units: a thousand times more than any sum Records keeps, far inside a 64-bit sum.</summary>
+    /// <summary>Fifteen digits of minor units: more are refused before they are read, so reading never overflows.</summary>
     public const int MaxDigits = 15;
+
+    /// <summary>
+    /// The largest amount Records keeps, in minor units of any currency: 999,999,999,999 (just under ten billion
+    /// dollars, or a trillion yen). Every amount field and import refuses more, so a SQL sum of nine million such
+    /// amounts still fits in a 64-bit integer (long.MaxValue is about 9.2 × 10^18).
+    /// </summary>
+    public const long MaxMinor = 999_999_999_999;
 
     public static MoneyReading Read(string? text, string currency)
     {
@@ -38,6 +45,7 @@ public static partial class MoneyText
         if (whole.Length + exponent > MaxDigits) return Fail($"“{Shorten(typed)}” has more digits than any amount Records keeps: check it.");
         if (fraction.Length > exponent) return Fail(TooPrecise(code, exponent, match.Groups["whole"].Value.Replace(",", "", StringComparison.Ordinal), fraction, typed));
         var minor = long.Parse((whole.Length == 0 ? "0" : whole) + fraction.PadRight(exponent, '0'), NumberStyles.None, CultureInfo.InvariantCulture);
+        if (minor > MaxMinor) return Fail($"“{Shorten(typed)}” is more than any amount Records keeps: the largest is {Largest(exponent)} {code}.");
         return new MoneyReading(match.Groups["sign"].Value == "-" ? -minor : minor, null);
     }
 
@@ -50,6 +58,9 @@ public static partial class MoneyText
         var what = exponent == 0 ? $"{code} has no minor unit" : $"{code} has {exponent} decimals";
         return $"{what}: write {Plain(kept)} or {Plain(kept + step)}, not {Shorten(typed.TrimStart('-', '+'))}.";
     }
+
+    private static string Largest(int exponent) =>
+        (MaxMinor / (decimal)Math.Pow(10, exponent)).ToString(exponent == 0 ? "N0" : "N" + exponent, CultureInfo.InvariantCulture);
 
     public static string Example(int exponent) => exponent switch
     {

@@ -22,7 +22,14 @@ public static partial class PostTemplates
     /// <summary>Enough for a post naming thousands of donors; a loop over a huge range stops here instead of running on.</summary>
     public const int MaxSteps = 200_000;
 
-    private static readonly FluidParser Parser = new();
+    private static readonly FluidParser Parser = CreateParser();
+
+    private static FluidParser CreateParser()
+    {
+        var parser = new FluidParser();
+        TemplateLimits.Bound(parser);
+        return parser;
+    }
     private static readonly TemplateOptions Options = CreateOptions();
 
     private static TemplateOptions CreateOptions()
@@ -38,6 +45,7 @@ public static partial class PostTemplates
         options.MemberAccessStrategy.Register<ThanksPostModel.TierEntry>();
         options.Filters.AddFilter("blockquote", (input, _, _) =>
             new StringValue(string.Join("\n", input.ToStringValue().Replace("\r\n", "\n").Split('\n').Select(l => l.Length == 0 ? ">" : "> " + l))));
+        TemplateLimits.Bound(options);
         return options;
     }
 
@@ -81,10 +89,16 @@ public static partial class PostTemplates
         if (LiteralRange().Matches(source).Any(m => Math.Abs(double.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) - double.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture)) > MaxSteps))
             return new PostRendering(null, $"The template did not finish within {MaxSteps:N0} steps: a loop that never ends, or over far too many items.", null);
         var context = new TemplateContext(model, Options);
+        TemplateLimits.Attach(context);
         try
         {
-            var markdown = await template.RenderAsync(context, NullEncoder.Default);
-            return new PostRendering(Tidy(markdown), null, null);
+            using var output = new BoundedWriter(TemplateLimits.Of(context));
+            await template.RenderAsync(output, NullEncoder.Default, context);
+            return new PostRendering(Tidy(output.ToString()), null, null);
+        }
+        catch (TemplateLimitException e)
+        {
+            return new PostRendering(null, e.Message, null);
         }
         catch (FluidException e) when (UndefinedName().Match(e.Message) is { Success: true } undefined)
         {

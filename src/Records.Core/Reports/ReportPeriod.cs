@@ -12,11 +12,18 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, string Name)
     public static ReportPeriod Quarter(int year, int quarter) =>
         new(new DateOnly(year, (quarter - 1) * 3 + 1, 1), new DateOnly(year, (quarter - 1) * 3 + 1, 1).AddMonths(3).AddDays(-1), $"Q{quarter} {year}");
 
-    /// <summary>Null, with the reason, when the period ends before it starts.</summary>
+    /// <summary>The first and last days a report may cover: the periods it is compared with must be dates too.</summary>
+    public static readonly DateOnly Earliest = new(1900, 1, 1);
+    public static readonly DateOnly Latest = new(9998, 12, 31);
+    /// <summary>The longest period of one's own dates: a hundred years, so the period before it is still after year 1.</summary>
+    public const int MaxDays = 36_525;
+
+    /// <summary>Null, with the reason, when the period ends before it starts, falls outside the years kept or is longer than a hundred years.</summary>
     public static (ReportPeriod? Period, string? Problem) Custom(DateOnly from, DateOnly to) =>
-        to < from
-            ? (null, "The period cannot end before it starts.")
-            : (new ReportPeriod(from, to, $"{from.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)} – {to.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}"), null);
+        to < from ? (null, "The period cannot end before it starts.")
+        : from < Earliest || to > Latest ? (null, $"Choose days from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}.")
+        : to.DayNumber - from.DayNumber + 1 > MaxDays ? (null, "Choose a period of at most a hundred years.")
+        : (new ReportPeriod(from, to, $"{from.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)} – {to.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}"), null);
 
     /// <summary>The period just before: the previous year or quarter when this is one, else the same number of days.</summary>
     public ReportPeriod Previous()

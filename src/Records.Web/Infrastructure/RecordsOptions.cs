@@ -50,6 +50,8 @@ public sealed class NominationOptions
     public int ReminderPollSeconds { get; set; } = 900;
     /// <summary>Nominations one address may submit per hour through the public form.</summary>
     public int PerAddressPerHour { get; set; } = 5;
+    /// <summary>Statement previews one address may ask for per minute (the live preview asks after each pause in typing).</summary>
+    public int PreviewsPerAddressPerMinute { get; set; } = 60;
 }
 
 public sealed class ServiceAwardOptions

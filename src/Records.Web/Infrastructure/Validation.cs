@@ -6,14 +6,17 @@ namespace Records.Web.Infrastructure;
 
 public static class Validation
 {
-    /// <summary>Puts the validator's messages beside their fields (under the input model's prefix).</summary>
+    /// <summary>
+    /// Puts the validator's messages beside their fields (under the input model's prefix). False also when a value
+    /// did not bind (see <see cref="BindingErrors"/>): the form is refused, never saved with a default in its place.
+    /// </summary>
     public static bool AddErrors(this ModelStateDictionary modelState, ValidationResult result, string prefix = "Input")
     {
         foreach (var error in result.Errors)
         {
             modelState.AddModelError(string.IsNullOrEmpty(error.PropertyName) ? prefix : $"{prefix}.{error.PropertyName}", error.ErrorMessage);
         }
-        return result.IsValid;
+        return result.IsValid && modelState.ErrorCount == 0;
     }
 }
 

@@ -65,4 +65,47 @@ public class AmountFieldTests(RecordsApp app) : IClassFixture<RecordsApp>
     private Task<(int, int, int, int, string)> CountsAsync() => app.WithDbAsync(async db => (
         await db.Campaigns.CountAsync(), await db.BudgetLines.CountAsync(), await db.SponsorPackages.CountAsync(), await db.Payments.CountAsync(),
         string.Join(",", await db.Sponsorships.OrderBy(s => s.Id).Select(s => s.Currency + (s.FeeMinor ?? -1)).ToListAsync())));
+
+    [Fact]
+    public async Task EveryMoneyFieldRefusesAnAmountAboveTheMaximumBesideTheField()
+    {
+        const string tooMuch = "10000000000";
+        const string message = "“10000000000” is more than any amount Records keeps: the largest is 9,999,999,999.99 USD.";
+        var client = await StaffAsync();
+        var (program, sponsorship, award) = await app.WithDbAsync(async db => (
+            await db.SponsorPrograms.Select(p => p.Id).FirstAsync(),
+            await db.Sponsorships.Select(s => new { s.Id, s.ProgramId }).FirstAsync(),
+            await db.ServiceAwards.Where(a => a.RecipientName == "John Roa").Select(a => a.Id).SingleAsync()));
+        var counts = await CountsAsync();
+
+        await RefusedAsync(await client.SubmitAsync("/Donations/Campaigns/Edit", new Dictionary<string, string> { ["Input.Name"] = "Huge drive", ["Input.Goal"] = tooMuch, ["Input.Currency"] = "USD" }),
+            "Input.Goal", message);
+        await RefusedAsync(await client.SubmitAsync("/Reports/Budget", new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "Reserve", ["Input.Label"] = "Huge reserve", ["Input.AsOf"] = "2020-04-14", ["Input.Amount"] = tooMuch, ["Input.Currency"] = "USD",
+            }, "#budget-form"),
+            "Input.Amount", message);
+        await RefusedAsync(await client.SubmitAsync($"/Sponsors/Programs/Package?programId={program}", new Dictionary<string, string>
+            {
+                ["Input.ProgramId"] = program.ToString(), ["Input.Name"] = "Huge Gold", ["Input.Year"] = "2024", ["Input.Price"] = tooMuch, ["Input.Currency"] = "USD", ["Input.Rank"] = "0",
+            }),
+            "Input.Price", message);
+        await RefusedAsync(await client.SubmitAsync($"/Sponsors/Sponsorships/Edit/{sponsorship.Id}", new Dictionary<string, string>
+            {
+                ["Input.ProgramId"] = sponsorship.ProgramId.ToString(), ["Input.StartsOn"] = "2020-01-01", ["Input.EndsOn"] = "2020-12-31", ["Input.Fee"] = tooMuch, ["Input.Currency"] = "USD",
+            }),
+            "Input.Fee", message);
+        await RefusedAsync(await client.SubmitAsync($"/Sponsors/Sponsorships/Details/{sponsorship.Id}", new Dictionary<string, string>
+            {
+                ["Input.ReceivedOn"] = "2020-05-01", ["Input.Amount"] = tooMuch, ["Input.Currency"] = "USD", ["Input.Method"] = "BankTransfer",
+            }, "form[data-payment-form]"),
+            "Input.Amount", message);
+        await RefusedAsync(await client.SubmitAsync($"/ServiceAwards/Details/{award}", new Dictionary<string, string>
+            {
+                ["Payment.Amount"] = tooMuch, ["Payment.Currency"] = "USD", ["Payment.PaidOn"] = "2019-02-01",
+            }, "form[action*='handler=Payment']"),
+            "Payment.Amount", message);
+
+        Assert.Equal(counts, await CountsAsync());
+    }
 }

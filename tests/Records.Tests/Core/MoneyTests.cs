@@ -51,6 +51,9 @@ public class MoneyTests
     [InlineData("1.2345", "KWD", "KWD has 3 decimals: write 1.234 or 1.235, not 1.2345.")]
     [InlineData("3,20", "EUR", "Write the decimals after a point, such as 250 or 99.50: a comma only separates thousands (1,500).")]
     [InlineData("12345678901234567890123456789", "USD", "“12345678901234567890123456789” has more digits than any amount Records keeps: check it.")]
+    [InlineData("10000000000", "USD", "“10000000000” is more than any amount Records keeps: the largest is 9,999,999,999.99 USD.")]
+    [InlineData("-10,000,000,000.00", "USD", "“-10,000,000,000.00” is more than any amount Records keeps: the largest is 9,999,999,999.99 USD.")]
+    [InlineData("1000000000000", "JPY", "“1000000000000” is more than any amount Records keeps: the largest is 999,999,999,999 JPY.")]
     [InlineData("twelve", "USD", "“twelve” is not an amount: write it in USD like 250 or 99.50.")]
     [InlineData(".", "USD", "“.” is not an amount: write it in USD like 250 or 99.50.")]
     [InlineData("", "JPY", "Enter an amount in JPY, such as 250 or 1,500.")]
@@ -61,7 +64,15 @@ public class MoneyTests
     public void EveryCurrencyWithoutOrWithThreeDecimalsIsKnownAndAtMostFifteenDigitsFitALong()
     {
         Assert.All(Money.ZeroDecimals.Concat(Money.ThreeDecimals), c => Assert.True(Currencies.IsKnown(c), c));
-        Assert.Equal(999_999_999_999_999L, MoneyText.Read("9999999999999.99", "USD").Minor);
+        Assert.Null(MoneyText.Read("9999999999999.99", "USD").Minor);
         Assert.Null(MoneyText.Read("99999999999999.99", "USD").Minor);
+    }
+
+    [Fact]
+    public void TheLargestAmountIsReadAndNineMillionOfThemStillSumInALong()
+    {
+        Assert.Equal(new MoneyReading(MoneyText.MaxMinor, null), MoneyText.Read("9,999,999,999.99", "USD"));
+        Assert.Equal(new MoneyReading(MoneyText.MaxMinor, null), MoneyText.Read("999999999999", "JPY"));
+        Assert.True(MoneyText.MaxMinor < long.MaxValue / 9_000_000);
     }
 }

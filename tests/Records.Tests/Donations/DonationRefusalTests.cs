@@ -38,7 +38,7 @@ public class DonationRefusalTests(DonationRefusalTests.App app) : IClassFixture<
         { "Input.Amount", "0", "Input.Amount", "more than zero" },
         { "Input.Amount", "ten", "Input.Amount", "“ten” is not an amount: write it in USD like 250 or 99.50." },
         { "Input.Amount", "10000000.01", "Input.Amount", "check the amount" },
-        { "Input.Amount", "99999999999", "Input.Amount", "check the amount" },
+        { "Input.Amount", "99999999999", "Input.Amount", "is more than any amount Records keeps" },
         { "Input.Currency", "USS", "Input.Currency", "ISO 4217" },
         { "Input.Currency", "", "Input.Currency", "ISO 4217" },
         { "Input.DonorKind", "", "Input.DonorKind", "Choose who gave the gift." },

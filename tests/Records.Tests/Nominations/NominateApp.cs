@@ -18,6 +18,7 @@ public class NominateApp : RecordsApp
     public TestClock Clock { get; } = new(DateTimeOffset.Parse("2027-05-20T15:00:00-04:00"));
 
     protected virtual int PerAddressPerHour => 1000;
+    protected virtual int PreviewsPerAddressPerMinute => 1000;
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -25,6 +26,7 @@ public class NominateApp : RecordsApp
         ["Records:BaseUrl"] = BaseUrl,
         ["Records:TimeZone"] = "America/New_York",
         ["Records:Nominations:PerAddressPerHour"] = PerAddressPerHour.ToString(),
+        ["Records:Nominations:PreviewsPerAddressPerMinute"] = PreviewsPerAddressPerMinute.ToString(),
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

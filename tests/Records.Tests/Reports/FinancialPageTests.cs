@@ -41,7 +41,13 @@ public class FinancialPageTests(RecordsApp app) : IClassFixture<RecordsApp>
 
     [Theory]
     [InlineData("kind=custom&from=2026-03-10&to=2026-03-01", "Input.To", "The period cannot end before it starts.")]
-    [InlineData("kind=year&year=twenty", "Input.Year", "Give a year such as 2025.")]
+    [InlineData("kind=year&year=twenty", "Input.Year", "Give a year such as 2025, from 1900 to 9998.")]
+    [InlineData("kind=year&year=9999", "Input.Year", "Give a year such as 2025, from 1900 to 9998.")]
+    [InlineData("kind=quarter&year=9999&quarter=4", "Input.Year", "Give a year such as 2025, from 1900 to 9998.")]
+    [InlineData("kind=year&year=0", "Input.Year", "Give a year such as 2025, from 1900 to 9998.")]
+    [InlineData("kind=custom&from=0001-01-01&to=0001-01-01", "Input.To", "Choose days from 1900-01-01 to 9998-12-31.")]
+    [InlineData("kind=custom&from=2000-01-01&to=9999-12-31", "Input.To", "Choose days from 1900-01-01 to 9998-12-31.")]
+    [InlineData("kind=custom&from=1900-01-01&to=9998-12-31", "Input.To", "Choose a period of at most a hundred years.")]
     [InlineData("kind=quarter&year=2025&quarter=5", "Input.Quarter", "Choose a quarter from 1 to 4.")]
     [InlineData("kind=custom&from=2026-02-30&to=2026-03-01", "Input.From", "Give the first day as YYYY-MM-DD.")]
     public async Task ABadPeriodIsNamedBesideItsFieldAndNoPdfIsMade(string query, string field, string message)

@@ -22,6 +22,8 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public string? PreviewHtml { get; private set; }
+    /// <summary>Why the statement is not previewed, shown where the preview would be.</summary>
+    public string? PreviewError { get; private set; }
     public FellowMatch? Fellow { get; private set; }
     /// <summary>The round a nomination sent now joins, and so the cut-off the page names.</summary>
     public TakingNominations? Taking { get; private set; }
@@ -84,9 +86,10 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
                 .Must(value => value.Length == 0 || LinkRules.Problem(LinkKind.Mastodon, value) is null)
                 .WithMessage("Enter the Mastodon handle as @user@host (like @grace@fosstodon.org) or the profile's full address, with https:// at the start.");
             Link(x => x.Other, "link");
-            RuleFor(x => x.Statement).NotEmpty().WithMessage("Tell the Work Group why this person should be a Fellow.")
+            RuleFor(x => x.Statement).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Tell the Work Group why this person should be a Fellow.")
                 .MinimumLength(StatementMinimum).WithMessage(x => $"Write at least {StatementMinimum} characters about their contributions (so far {x.Statement.Length}).")
-                .MaximumLength(StatementMaximum).WithMessage(x => $"Keep the statement to {StatementMaximum:N0} characters (it has {x.Statement.Length:N0}).");
+                .MaximumLength(StatementMaximum).WithMessage(x => $"Keep the statement to {StatementMaximum:N0} characters (it has {x.Statement.Length:N0}).")
+                .Must(statement => SafeMarkdown.Problem(statement) is null).WithMessage(x => SafeMarkdown.Problem(x.Statement) ?? "");
             RuleFor(x => x.NominatorName).NotEmpty().WithMessage("Enter your name.")
                 .MaximumLength(200).WithMessage("Keep your name to 200 characters.");
             RuleFor(x => x.NominatorEmail).NotEmpty().WithMessage("Enter your email address: the confirmation goes there.")
@@ -116,12 +119,31 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
     public async Task<IActionResult> OnPostPreviewAsync()
     {
         Input.Normalize();
-        PreviewHtml = SafeMarkdown.ToHtml(Input.Statement);
-        if (Request.Headers.ContainsKey(FragmentHeader)) return Partial("_StatementPreview", this);
+        // The statement's length and shape are checked before it is rendered, so no statement can keep the server busy.
+        var statementValid = StatementCanBeShown();
+        if (statementValid) PreviewHtml = SafeMarkdown.ToHtml(Input.Statement);
+        if (Request.Headers.ContainsKey(FragmentHeader))
+        {
+            var fragment = Partial("_StatementPreview", this);
+            if (!statementValid) fragment.StatusCode = StatusCodes.Status400BadRequest;
+            return fragment;
+        }
         EnsureSubmissionKey();
         Fellow = await FindFellowAsync();
         await LoadTakingAsync();
-        return Page();
+        return statementValid ? Page() : this.Invalid();
+    }
+
+    /// <summary>False, with the message beside the statement, when it is too long or too convoluted to render.</summary>
+    private bool StatementCanBeShown()
+    {
+        var problem = Input.Statement.Length > Validator.StatementMaximum
+            ? $"Keep the statement to {Validator.StatementMaximum:N0} characters (it has {Input.Statement.Length:N0})."
+            : SafeMarkdown.Problem(Input.Statement);
+        if (problem is null) return true;
+        ModelState.AddModelError("Input.Statement", problem);
+        PreviewError = problem;
+        return false;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -137,9 +159,9 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
         }
         if (await db.Nominations.AnyAsync(n => n.SubmissionKey == Input.SubmissionKey)) return Received();
 
-        PreviewHtml = SafeMarkdown.ToHtml(Input.Statement);
-        Fellow = await FindFellowAsync();
         var valid = ModelState.AddErrors(new Validator().Validate(Input));
+        if (!ModelState.ContainsKey("Input.Statement") || ModelState["Input.Statement"]!.Errors.Count == 0) PreviewHtml = SafeMarkdown.ToHtml(Input.Statement);
+        Fellow = await FindFellowAsync();
         if (Fellow is not null && !Input.ConfirmFellow)
         {
             ModelState.AddModelError("Input.ConfirmFellow", "Tick the box to confirm that you mean to nominate this person.");

@@ -54,7 +54,8 @@ public class FinancialModel(RecordsDbContext db, TimeProvider clock, IOptions<Re
         {
             RuleFor(x => x.Kind).Must(k => k is "year" or "quarter" or "custom").WithMessage("Choose a year, a quarter or your own dates.");
             When(x => x.Kind is "year" or "quarter", () =>
-                RuleFor(x => x.Year).Must(y => PeriodInput.Number(y) is >= 1900 and <= 9999).WithMessage("Give a year such as 2025."));
+                RuleFor(x => x.Year).Must(y => PeriodInput.Number(y) >= ReportPeriod.Earliest.Year && PeriodInput.Number(y) <= ReportPeriod.Latest.Year)
+                    .WithMessage($"Give a year such as 2025, from {ReportPeriod.Earliest.Year} to {ReportPeriod.Latest.Year}."));
             When(x => x.Kind == "quarter", () =>
                 RuleFor(x => x.Quarter).Must(q => PeriodInput.Number(q) is >= 1 and <= 4).WithMessage("Choose a quarter from 1 to 4."));
             When(x => x.Kind == "custom", () =>
@@ -62,7 +63,8 @@ public class FinancialModel(RecordsDbContext db, TimeProvider clock, IOptions<Re
                 RuleFor(x => x.From).Must(d => PeriodInput.Date(d) is not null).WithMessage("Give the first day as YYYY-MM-DD.");
                 RuleFor(x => x.To).Must(d => PeriodInput.Date(d) is not null).WithMessage("Give the last day as YYYY-MM-DD.");
                 RuleFor(x => x.To).Must((x, to) => ReportPeriod.Custom(PeriodInput.Date(x.From)!.Value, PeriodInput.Date(to)!.Value).Period is not null)
-                    .When(x => PeriodInput.Date(x.From) is not null && PeriodInput.Date(x.To) is not null).WithMessage("The period cannot end before it starts.");
+                    .When(x => PeriodInput.Date(x.From) is not null && PeriodInput.Date(x.To) is not null)
+                    .WithMessage(x => ReportPeriod.Custom(PeriodInput.Date(x.From)!.Value, PeriodInput.Date(x.To)!.Value).Problem);
             });
         }
     }

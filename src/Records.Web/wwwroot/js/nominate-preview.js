@@ -16,7 +16,8 @@
         const response = await fetch(form.dataset.previewUrl, {
           method: 'POST', body: new FormData(form), headers: { 'X-Records-Fragment': 'preview' }, signal: pending.signal,
         });
-        if (response.ok) target.innerHTML = await response.text();
+        // A refused preview (too long, too many) comes back as a message from the server, shown in place of the preview.
+        if (response.ok || response.status === 400 || response.status === 429) target.innerHTML = await response.text();
       } catch (error) {
         if (error.name !== 'AbortError') console.warn('Preview failed', error);
       }

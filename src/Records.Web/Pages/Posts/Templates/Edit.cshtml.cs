@@ -50,7 +50,10 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
     public async Task<IActionResult> OnPostPreviewAsync(string kind)
     {
         if (!await LoadAsync(kind)) return NotFound();
-        Preview = await RenderAsync(Input.Body ?? "");
+        // The length is checked before anything renders, as it is when saving.
+        var valid = ModelState.AddErrors(new Validator().Validate(Input));
+        Preview = valid ? await RenderAsync(Input.Body ?? "") : new PostRendering(null, ModelState["Input.Body"]?.Errors.FirstOrDefault()?.ErrorMessage ?? "Write the template.", null);
+        if (!valid) ModelState.Remove("Input.Body");
         if (Request.Headers.ContainsKey(FragmentHeader))
         {
             Response.StatusCode = Preview.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
