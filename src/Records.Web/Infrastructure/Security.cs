@@ -33,6 +33,7 @@ public static class Policies
     /// <summary>Folder-wide rules, so a page added to a folder is protected before anyone remembers to.</summary>
     public static PageConventionCollection AddRecordsConventions(this PageConventionCollection conventions)
     {
+        conventions.AddFolderApplicationModelConvention("/", m => m.Filters.Add(new DatabaseBusyFilter()));
         conventions.AuthorizeFolder("/Admin", Admin);
         conventions.AuthorizeFolder("/Nominations", WorkGroup);
         conventions.AuthorizeFolder("/Nominations/Rounds", Chair);
