@@ -70,6 +70,7 @@ try
 {
     RecordsDatabase.EnsureWritable(app.Services.GetRequiredService<DatabaseLocation>().Path);
     await AppStartup.PrepareAsync(app.Services);
+    app.Services.GetRequiredService<UploadStore>().SweepOrphans();
 }
 catch (DatabasePathException e)
 {
@@ -109,6 +110,7 @@ app.Use((context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseUploadLimits();
 app.UseRateLimiter();
 app.MapRazorPages();
 app.MapHealth();

@@ -34,6 +34,7 @@ public static class Policies
     public static PageConventionCollection AddRecordsConventions(this PageConventionCollection conventions)
     {
         conventions.AddFolderApplicationModelConvention("/", m => m.Filters.Add(new DatabaseBusyFilter()));
+        conventions.AddFolderApplicationModelConvention("/", m => m.Filters.Add(new UploadRefusalFilter()));
         conventions.AuthorizeFolder("/Admin", Admin);
         conventions.AuthorizeFolder("/Nominations", WorkGroup);
         conventions.AuthorizeFolder("/Nominations/Rounds", Chair);

@@ -138,7 +138,7 @@ public static class DonationImporter
             using var read = exists.Connection!.CreateCommand();
             read.CommandText = "PRAGMA cache_size";
             var previous = Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
-            read.CommandText = "PRAGMA cache_size = -32768";
+            read.CommandText = "PRAGMA cache_size = -131072";
             read.ExecuteNonQuery();
             return new Restore(exists.Connection, previous);
         }

@@ -105,12 +105,6 @@ internal sealed class ImportStaging : IDisposable
     /// </summary>
     public async Task<int> PublishAsync(SqliteTransaction transaction, DonationChannel channel, int importId, string at, string by, CancellationToken ct)
     {
-        var duplicates = Convert.ToInt32(await ScalarAsync(transaction,
-            "SELECT COUNT(*) FROM temp.import_gifts s WHERE EXISTS (SELECT 1 FROM main.Donations d WHERE d.Channel = $channel AND d.TransactionId = s.TransactionId)",
-            ct, ("$channel", channel.ToString())), CultureInfo.InvariantCulture);
-        if (duplicates > 0)
-            throw new DonationFileException($"{Counting(duplicates, "row")} of this file reached the ledger from elsewhere while it was being imported, so nothing was added. Check the file again: those rows will show as duplicates.");
-
         var personBase = Convert.ToInt64(await ScalarAsync(transaction, NextIdSql("People"), ct), CultureInfo.InvariantCulture);
         var giftBase = Convert.ToInt64(await ScalarAsync(transaction, NextIdSql("Donations"), ct), CultureInfo.InvariantCulture);
         (string, object)[] values = [("$people", personBase), ("$gifts", giftBase), ("$channel", channel.ToString()), ("$import", importId), ("$at", at), ("$by", by)];
@@ -121,7 +115,11 @@ internal sealed class ImportStaging : IDisposable
             INSERT INTO main.AuditEntries (At, UserName, EntityType, EntityId, Action, Summary, Changes)
             SELECT $at, $by, 'Person', CAST($people + Ordinal AS TEXT), 'Added', Summary, Changes FROM temp.import_people ORDER BY Ordinal;
             """, ct, values);
-        await ExecuteAsync(transaction, $$"""
+        // A gift that reached the ledger from elsewhere since the file was read breaks the unique index on (Channel,
+        // TransactionId): the whole transaction is then rolled back by the caller and nothing is added.
+        try
+        {
+            await ExecuteAsync(transaction, $$"""
             INSERT INTO main.Donations (Id, PersonId, IsAnonymous, AmountMinor, Currency, ReceivedOn, Channel, FeeMinor, TransactionId, IsRecurring, QuidProQuoMinor, ImportId, Version)
             SELECT $gifts + Ordinal, {{personId}}, s.Person IS NULL, AmountMinor, Currency, ReceivedOn, $channel, FeeMinor, TransactionId, IsRecurring, 0, $import, Version
             FROM temp.import_gifts s ORDER BY Ordinal;
@@ -130,13 +128,16 @@ internal sealed class ImportStaging : IDisposable
                 '{"PersonId":[null,' || COALESCE(CAST({{personId}} AS TEXT), 'null') || '],' || Changes || ',"ImportId":[null,' || $import || ']}'
             FROM temp.import_gifts s ORDER BY Ordinal;
             """, ct, values);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            throw new DonationFileException("Some rows of this file reached the ledger from elsewhere while it was being imported, so nothing was added. Check the file again: those rows will show as duplicates.");
+        }
         return gifts;
     }
 
     private static string NextIdSql(string table) =>
         $"SELECT MAX(COALESCE((SELECT MAX(Id) FROM main.{table}), 0), COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = '{table}'), 0))";
-
-    private static string Counting(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:#,0} {noun}{(n == 1 ? "" : "s")}");
 
     private static string Shorten(string summary) => summary.Length <= 300 ? summary : summary[..299] + "…";
 
