@@ -13,9 +13,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton(sp => new DatabaseLocation(
-    sp.GetRequiredService<IOptions<RecordsOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+    sp.GetRequiredService<IOptions<RecordsOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+    sp.GetRequiredService<IOptions<RecordsOptions>>().Value.DatabaseBusyTimeoutSeconds));
 builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
-    RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>()));
+    RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseLocation>().BusyTimeoutSeconds));
 
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<SubmissionKeys>();
@@ -70,6 +71,7 @@ try
 {
     RecordsDatabase.EnsureWritable(app.Services.GetRequiredService<DatabaseLocation>().Path);
     await AppStartup.PrepareAsync(app.Services);
+    app.Services.GetRequiredService<UploadStore>().SweepOrphans();
 }
 catch (DatabasePathException e)
 {
@@ -109,6 +111,7 @@ app.Use((context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseUploadLimits();
 app.UseRateLimiter();
 app.MapRazorPages();
 app.MapHealth();

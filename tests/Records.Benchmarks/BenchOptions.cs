@@ -10,7 +10,7 @@ namespace Records.Benchmarks;
 public sealed record BenchOptions
 {
     public const string Usage = """
-        usage: Records.Benchmarks [all|pages|startup|inprocess|import|reports|serve] [options]
+        usage: Records.Benchmarks [all|pages|startup|inprocess|import|writers|reports|serve] [options]
           --database PATH     the SQLite database to measure (default artifacts/volume/scale-1.db)
           --workers N         concurrent load workers for the page benchmarks (default 16)
           --warmup SECONDS    load before measuring (default 3)
@@ -20,7 +20,7 @@ public sealed record BenchOptions
           --accounts KIND     volume (the generator's users) or dev (the Development users); default: whichever the database has
           --email EMAIL       sign in as EMAIL for every page instead of the role's account
           --password TEXT     the password of those accounts
-          --file PATH         (import-child, run by the import benchmark) the CSV to import
+          --file PATH         (import-child and writers-child, run by the import benchmarks) the CSV to import
         """;
 
     public string Mode { get; init; } = "all";
@@ -35,7 +35,7 @@ public sealed record BenchOptions
     public string? Password { get; init; }
     public string? File { get; init; }
 
-    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "import", "reports", "serve", "import-child"];
+    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "import", "writers", "reports", "serve", "import-child", "writers-child"];
 
     public bool Runs(string stage) => Mode == "all" || Mode == stage;
 

@@ -31,6 +31,7 @@ public static class Harness
 
         if (options.Mode == "serve") return await BaselineServer.ServeAsync(options);
         if (options.Mode == "import-child") return await ImportChild.RunAsync(options.DatabasePath, options.File ?? throw new ArgumentException("import-child needs --file."));
+        if (options.Mode == "writers-child") return await WritersBenchmark.ChildAsync(options.DatabasePath, options.File ?? throw new ArgumentException("writers-child needs --file."));
 
         if (!File.Exists(options.DatabasePath))
         {
@@ -72,6 +73,17 @@ public static class Harness
             table.Add(rows);
             foreach (var problem in problems) table.Problem(problem);
         });
+
+        // A 400,000-row import takes minutes, so it runs only when named: run.sh writers.
+        if (options.Mode == "writers")
+        {
+            await StageAsync("writers", async () =>
+            {
+                var (rows, problems) = await WritersBenchmark.RunAsync(options, ct);
+                table.Add(rows);
+                foreach (var problem in problems) table.Problem(problem);
+            });
+        }
 
         await StageAsync("reports", async () =>
         {

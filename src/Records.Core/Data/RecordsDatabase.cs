@@ -12,17 +12,20 @@ public static class RecordsDatabase
 {
     public const string MigrationsAssembly = "Records.Migrations";
 
-    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
+    /// <summary>How long a write waits for another's lock before it fails with "database is locked".</summary>
+    public const int DefaultBusyTimeoutSeconds = 30;
+
+    public static string ConnectionString(string path, int busyTimeoutSeconds = DefaultBusyTimeoutSeconds) => new SqliteConnectionStringBuilder
     {
         DataSource = path,
         ForeignKeys = true,
         Pooling = true,
-        DefaultTimeout = 30,
+        DefaultTimeout = busyTimeoutSeconds,
     }.ToString();
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string path, TimeProvider clock) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string path, TimeProvider clock, int busyTimeoutSeconds = DefaultBusyTimeoutSeconds) =>
         options
-            .UseSqlite(ConnectionString(path), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+            .UseSqlite(ConnectionString(path, busyTimeoutSeconds), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
             // SQLite's table rebuilds turn foreign keys off outside the transaction; EF warns about it on every fresh
             // database, though the rebuild is EF's own and a landed migration cannot be split.
             .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning))

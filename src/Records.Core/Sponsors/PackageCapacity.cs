@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
 
 namespace Records.Core.Sponsors;
 
@@ -21,5 +22,25 @@ public static class PackageCapacity
         var taken = await TakenAsync(sponsorships, package.Id, except, ct);
         return HasRoom(capacity, taken) ? null
             : $"The {package.Name} {package.Year} package is full: it takes {capacity} sponsor{(capacity == 1 ? "" : "s")} and has {taken}.";
+    }
+
+    /// <summary>
+    /// Saves the context's changes when the package still has a place for the sponsorship, or says why not and saves
+    /// nothing. The transaction starts with a no-op update of the package's row, which takes SQLite's write lock (a row
+    /// lock on PostgreSQL) before the count, so two people after the last place are counted one after the other.
+    /// </summary>
+    public static async Task<string?> SaveTakingPlaceAsync(RecordsDbContext db, SponsorPackage package, int? except, CancellationToken ct = default)
+    {
+        if (package.Capacity is null)
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SponsorPackages.Where(k => k.Id == package.Id).ExecuteUpdateAsync(k => k.SetProperty(x => x.Capacity, x => x.Capacity), ct);
+        if (await RefuseAsync(db.Sponsorships, package, except, ct) is { } full) return full;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return null;
     }
 }

@@ -1,3 +1,4 @@
 namespace Records.Web.Infrastructure;
 
-public sealed record DatabaseLocation(string Path);
+/// <summary>The SQLite file, and how long a write waits for another's lock (Records:DatabaseBusyTimeoutSeconds).</summary>
+public sealed record DatabaseLocation(string Path, int BusyTimeoutSeconds = Records.Core.Data.RecordsDatabase.DefaultBusyTimeoutSeconds);

@@ -21,6 +21,26 @@ public sealed class ImportJob(string token, string fileName, long totalBytes, Da
     public ImportReport? Committed { get; set; }
     public string? Error { get; set; }
     public bool IsRunning => Stage is ImportStage.Checking or ImportStage.Committing;
+
+    private TaskCompletionSource done = Finished();
+
+    /// <summary>Completes once the dry run or commit in progress has ended, whichever way; tests wait on it, not on a clock.</summary>
+    public Task Done => Volatile.Read(ref done).Task;
+
+    internal void Begin(ImportStage stage)
+    {
+        Volatile.Write(ref done, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Stage = stage;
+    }
+
+    internal void End() => Volatile.Read(ref done).TrySetResult();
+
+    private static TaskCompletionSource Finished()
+    {
+        var source = new TaskCompletionSource();
+        source.SetResult();
+        return source;
+    }
 }
 
 public enum CommitStart { Started, NotFound, NotChecked, AlreadyCommitted }
@@ -45,7 +65,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads,
     public void StartDryRun(ImportJob job, ImportLayout layout)
     {
         job.Layout = layout;
-        job.Stage = ImportStage.Checking;
+        job.Begin(ImportStage.Checking);
         Run(job, async (db, file, today, zone) =>
         {
             job.DryRun = await DonationImporter.DryRunAsync(db, file, layout, today, zone, job.Progress);
@@ -62,20 +82,24 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads,
         {
             if (job.Stage is ImportStage.Committing or ImportStage.Committed) return CommitStart.AlreadyCommitted;
             if (job.Stage != ImportStage.Checked) return CommitStart.NotChecked;
-            job.Stage = ImportStage.Committing;
+            job.Begin(ImportStage.Committing);
         }
         var commit = new ImportCommit(job.FileName, by, clock.GetUtcNow().UtcDateTime);
         Run(job, async (db, file, today, zone) =>
         {
             job.Committed = await DonationImporter.CommitAsync(db, file, job.Layout!, commit, today, zone, job.Progress);
             job.Stage = ImportStage.Committed;
-            uploads.Delete(job.Token);
         });
         return CommitStart.Started;
     }
 
+    /// <summary>
+    /// Runs the work in the background. Whatever happens, the job ends in a stage that is not running (a page that
+    /// follows it must never wait for ever) and its upload is deleted once committed or refused as a whole.
+    /// </summary>
     private void Run(ImportJob job, Func<RecordsDbContext, Stream, DateOnly, TimeZoneInfo, Task> work) => _ = Task.Run(async () =>
     {
+        var committing = job.Stage == ImportStage.Committing;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -86,14 +110,32 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads,
         }
         catch (DonationFileException e)
         {
-            job.Error = e.Message;
-            job.Stage = ImportStage.Failed;
+            Fail(job, e.Message);
         }
         catch (Exception e)
         {
+            Fail(job, "The import failed and nothing was saved. Check the file again; if it fails again, tell the administrator.");
             log.LogError(e, "Import of {File} failed", job.FileName);
-            job.Error = "The import failed and nothing was saved. Check the file again; if it fails again, tell the administrator.";
-            job.Stage = ImportStage.Failed;
+        }
+        finally
+        {
+            if (job.IsRunning) Fail(job, "The import stopped before it finished and nothing was saved. Check the file again.");
+            // A generic file's columns can be mapped again after a failed dry run; every other ending needs a new upload.
+            if (committing || job.Stage != ImportStage.Checked && job.Layout?.Kind != ImportLayoutKind.Generic) DeleteUpload(job);
+            job.End();
         }
     });
+
+    private static void Fail(ImportJob job, string error)
+    {
+        job.Error = error;
+        job.Stage = ImportStage.Failed;
+    }
+
+    private void DeleteUpload(ImportJob job)
+    {
+        try { uploads.Delete(job.Token); }
+        catch (IOException e) { log.LogWarning(e, "The upload of {File} could not be deleted; it goes at the next start or after a day", job.FileName); }
+        catch (UnauthorizedAccessException e) { log.LogWarning(e, "The upload of {File} could not be deleted; it goes at the next start or after a day", job.FileName); }
+    }
 }

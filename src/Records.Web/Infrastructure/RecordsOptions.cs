@@ -7,6 +7,8 @@ public sealed class RecordsOptions
 
     /// <summary>The SQLite file; default App_Data/records.db under the content root.</summary>
     public string? DatabasePath { get; set; }
+    /// <summary>Seconds a write waits for another writer's lock before the page answers 503 with Retry-After.</summary>
+    public int DatabaseBusyTimeoutSeconds { get; set; } = Records.Core.Data.RecordsDatabase.DefaultBusyTimeoutSeconds;
     /// <summary>The seed folder; default "seed" beside the application.</summary>
     public string? SeedFolder { get; set; }
     public string FoundationName { get; set; } = "Python Software Foundation";

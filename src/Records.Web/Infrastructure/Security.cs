@@ -33,6 +33,8 @@ public static class Policies
     /// <summary>Folder-wide rules, so a page added to a folder is protected before anyone remembers to.</summary>
     public static PageConventionCollection AddRecordsConventions(this PageConventionCollection conventions)
     {
+        conventions.AddFolderApplicationModelConvention("/", m => m.Filters.Add(new DatabaseBusyFilter()));
+        conventions.AddFolderApplicationModelConvention("/", m => m.Filters.Add(new UploadRefusalFilter()));
         conventions.AuthorizeFolder("/Admin", Admin);
         conventions.AuthorizeFolder("/Nominations", WorkGroup);
         conventions.AuthorizeFolder("/Nominations/Rounds", Chair);

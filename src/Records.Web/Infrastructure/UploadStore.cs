@@ -3,7 +3,7 @@ namespace Records.Web.Infrastructure;
 /// <summary>
 /// Keeps an uploaded file between its dry run and its commit, so people commit exactly the bytes they checked
 /// without choosing the file again (a browser cannot refill a file input). Files sit beside the database in
-/// uploads/, named by an unguessable token, and are deleted after use or after a day.
+/// uploads/, named by an unguessable token, and are deleted after use or refusal, after a day, or at the next start.
 /// </summary>
 public sealed class UploadStore(DatabaseLocation database, TimeProvider clock)
 {
@@ -52,6 +52,19 @@ public sealed class UploadStore(DatabaseLocation database, TimeProvider clock)
     private static bool IsToken(string? token) => token is { Length: 32 } && token.All(char.IsAsciiHexDigitLower);
 
     private string PathOf(string token) => Path.Combine(Folder, token + ".upload");
+
+    /// <summary>
+    /// At start every kept file is an orphan: the jobs that used them lived in the process that stopped, and a form
+    /// that still names one is told to choose its file again.
+    /// </summary>
+    public void SweepOrphans()
+    {
+        if (!Directory.Exists(Folder)) return;
+        foreach (var orphan in new DirectoryInfo(Folder).EnumerateFiles("*.upload"))
+        {
+            try { orphan.Delete(); } catch (IOException) { }
+        }
+    }
 
     private void RemoveExpired()
     {

@@ -88,7 +88,7 @@ public class AuditLogTests(RecordsApp app) : IClassFixture<RecordsApp>
     public async Task ImportedDonationsAndPeopleAreAudited()
     {
         var client = await app.StaffAsync();
-        await ImportAsync(client, "paypal.csv", "PayPal");
+        await ImportAsync(app, client, "paypal.csv", "PayPal");
 
         var donations = await app.WithDbAsync(db => db.Donations.AsNoTracking().Include(d => d.Person).Where(d => d.ImportId != null).ToListAsync());
         Assert.NotEmpty(donations);

@@ -58,6 +58,25 @@ public class SponsorshipEditTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
+    public async Task TwentyStaffPostingForTheLastPlaceAtOnceGetOneSponsorshipAndNineteenMessagesBesideThePackage()
+    {
+        var (program, package) = await SponsorshipData.PackageAsync(app, "Last Place Program", "Visionary", 2026, 15_000_000, capacity: 1);
+        var sponsors = new List<int>();
+        for (var i = 0; i < 20; i++) sponsors.Add(await SponsorshipData.SponsorAsync(app, $"Last Place Co {i}"));
+        var client = await StaffAsync();
+
+        var responses = await Task.WhenAll(sponsors.Select(sponsor => Task.Run(() =>
+            client.SubmitAsync($"/Sponsors/Sponsorships/Edit?sponsorId={sponsor}", Fields(program, package, "2026-01-01")))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        var refused = responses.Where(r => r.StatusCode != HttpStatusCode.Redirect).ToList();
+        Assert.All(refused, r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        foreach (var r in refused)
+            Assert.Equal("The Visionary 2026 package is full: it takes 1 sponsor and has 1.", (await r.ReadPageAsync()).FieldError("Input.PackageId"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Sponsorships.CountAsync(s => s.PackageId == package)));
+    }
+
+    [Fact]
     public async Task AFullPackageRefusesOneMoreButARejectedApplicationFreesItsPlace()
     {
         var sponsor = await SponsorshipData.SponsorAsync(app, "Capacity Co");

@@ -20,7 +20,7 @@ namespace Records.Web.Pages.Donations;
 /// while the page shows their progress. The commit adds exactly what was checked, once per upload.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-[DisableRequestSizeLimit]
+[DonationImportUploadLimit]
 [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
 public partial class ImportModel(RecordsDbContext db, UploadStore uploads, ImportJobs jobs, IOptions<RecordsOptions> options) : PageModel
 {

@@ -12,6 +12,7 @@ namespace Records.Web.Pages.Fellows;
 /// is kept by <see cref="UploadStore"/> so that Commit adds exactly what was checked, re-read against the roster as
 /// it is then, in one transaction.
 /// </summary>
+[UploadLimit(MaxBytes, "Split the roster into smaller files.")]
 public class ImportModel(RecordsDbContext db, UploadStore uploads, TimeProvider clock) : PageModel
 {
     public const long MaxBytes = 5 * 1024 * 1024;
@@ -93,6 +94,7 @@ public class ImportModel(RecordsDbContext db, UploadStore uploads, TimeProvider 
             }
             catch (RosterFileException e)
             {
+                uploads.Delete(Input.Token);
                 ModelState.AddModelError("Input.File", e.Message);
                 return this.Invalid();
             }

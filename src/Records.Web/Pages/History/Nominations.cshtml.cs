@@ -13,6 +13,7 @@ namespace Records.Web.Pages.History;
 /// Staff or the Chair bring in past rounds from a CSV of past nominations: checked first (the dry run saves nothing),
 /// then added exactly as checked, re-read against the records as they are then, in one transaction.
 /// </summary>
+[UploadLimit(ImportModel.MaxBytes, "Split it into smaller files.")]
 public class NominationsModel(RecordsDbContext db, UploadStore uploads, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
 {
     [BindProperty] public ImportModel.InputModel Input { get; set; } = new();
@@ -67,6 +68,7 @@ public class NominationsModel(RecordsDbContext db, UploadStore uploads, TimeProv
             }
             catch (RosterFileException e)
             {
+                uploads.Delete(Input.Token);
                 ModelState.AddModelError("Input.File", e.Message);
                 return this.Invalid();
             }

@@ -6,7 +6,9 @@
     var text = box.querySelector('[data-progress-text]');
     function poll() {
         fetch(box.getAttribute('data-import-progress'), { headers: { 'Accept': 'application/json' } })
-            .then(function (r) { return r.ok ? r.json() : null; })
+            // Anything but the job's JSON (gone after a restart, a sign-in page, an error page) ends the polling: the
+            // reloaded page says what happened instead of "Checking" for ever.
+            .then(function (r) { return r.ok && (r.headers.get('Content-Type') || '').indexOf('json') >= 0 ? r.json() : null; })
             .then(function (p) {
                 if (!p || !p.running) { window.location.reload(); return; }
                 bar.max = p.totalBytes || 1;

@@ -17,10 +17,10 @@ public class ImportCommitTests(RecordsApp app) : IClassFixture<RecordsApp>
     public async Task PostingTheCommitTwiceAddsNothingTheSecondTime()
     {
         var client = await app.StaffAsync();
-        var report = await CheckAsync(client, "paypal.csv", "PayPal");
+        var report = await CheckAsync(app, client, "paypal.csv", "PayPal");
 
         var first = await CommitAsync(client, report);
-        await WaitAsync(client, first.Headers.Location!.OriginalString);
+        await WaitAsync(app, client, first.Headers.Location!.OriginalString);
         var second = await CommitAsync(client, report);
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
@@ -34,7 +34,7 @@ public class ImportCommitTests(RecordsApp app) : IClassFixture<RecordsApp>
     public async Task GenericFileIsMappedThenImportedThroughTheChosenChannel()
     {
         var client = await app.StaffAsync();
-        var mapping = await CheckAsync(client, "generic.csv", "Generic");
+        var mapping = await CheckAsync(app, client, "generic.csv", "Generic");
         Assert.NotNull(mapping.QuerySelector("[data-state=mapping]"));
         Assert.Equal(["Gift date", "Amount", "Currency", "Fee", "Donor email", "Donor name", "Reference", "Monthly"],
             mapping.QuerySelectorAll("select[name='Input.Date'] option").Skip(1).Select(o => o.TextContent));
@@ -53,10 +53,10 @@ public class ImportCommitTests(RecordsApp app) : IClassFixture<RecordsApp>
 
         var mapped = await client.SubmitFormAsync(mapping, Url, map, "form[data-form=map]");
         Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
-        var report = await WaitAsync(client, mapped.Headers.Location!.OriginalString);
+        var report = await WaitAsync(app, client, mapped.Headers.Location!.OriginalString);
         Assert.Equal(["4 | GEN-0003 | The date '31/02/2025' is not a date written DD/MM/YYYY."], Rows(report, "[data-bad-rows]"));
         var commit = await CommitAsync(client, report);
-        await WaitAsync(client, commit.Headers.Location!.OriginalString);
+        await WaitAsync(app, client, commit.Headers.Location!.OriginalString);
 
         var added = await DonationsAsync("GEN-");
         Assert.Equal([("GEN-0001", 20_00L, "USD", false), ("GEN-0002", 35_50L, "CAD", true), ("GEN-0004", 5000L, "JPY", false)],
@@ -71,13 +71,13 @@ public class ImportCommitTests(RecordsApp app) : IClassFixture<RecordsApp>
         var client = await app.StaffAsync();
         var upload = await UploadAsync(client, File("bad-rows.csv"), "Stripe");
         var location = upload.Headers.Location!.OriginalString;
-        var report = await WaitAsync(client, location);
+        var report = await WaitAsync(app, client, location);
         // The kept file changes under the commit: its good rows are written, then a Latin-1 line stops the read.
         var kept = Path.Combine(app.Folder, "uploads", Token(location) + ".upload");
         await System.IO.File.AppendAllTextAsync(kept, "ch_Late0001,Donation,2025-04-13 10:00:00,9.00,0.00,usd,9.00,0.10,0.00,usd,Paid,x,true,cus,Zoë,zoe@example.org,\n", Encoding.Latin1);
 
         var commit = await CommitAsync(client, report);
-        var failed = await WaitAsync(client, commit.Headers.Location!.OriginalString, HttpStatusCode.BadRequest);
+        var failed = await WaitAsync(app, client, commit.Headers.Location!.OriginalString, HttpStatusCode.BadRequest);
 
         Assert.StartsWith("The file is not UTF-8 text", failed.FieldError("Input.File"));
         Assert.Empty(await DonationsAsync("ch_Bad"));

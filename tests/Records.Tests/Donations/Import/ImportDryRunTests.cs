@@ -14,7 +14,7 @@ public class ImportDryRunTests(RecordsApp app) : IClassFixture<RecordsApp>
         var client = await app.StaffAsync();
         var before = await app.WithDbAsync(db => db.Donations.CountAsync());
 
-        var report = await CheckAsync(client, "bad-rows.csv", "Stripe");
+        var report = await CheckAsync(app, client, "bad-rows.csv", "Stripe");
 
         Assert.Equal("2 donations would be added, 1 duplicate and 0 rows that are not completed payments left out. 9 rows with problems would be left out.", TextOf(report, "[data-summary]"));
         Assert.Equal(
@@ -38,7 +38,7 @@ public class ImportDryRunTests(RecordsApp app) : IClassFixture<RecordsApp>
     public async Task ProblemsDownloadHoldsEveryLineLeftOut()
     {
         var client = await app.StaffAsync();
-        var report = await CheckAsync(client, "bad-rows.csv", "Stripe");
+        var report = await CheckAsync(app, client, "bad-rows.csv", "Stripe");
 
         var csv = await client.GetStringAsync(report.QuerySelector("[data-problems-csv]")!.GetAttribute("href"));
 
@@ -59,7 +59,7 @@ public class ImportDryRunTests(RecordsApp app) : IClassFixture<RecordsApp>
         });
         var client = await app.StaffAsync();
 
-        var report = await CheckAsync(client, "stripe.csv", "Stripe");
+        var report = await CheckAsync(app, client, "stripe.csv", "Stripe");
 
         Assert.Equal("5 donations would be added, 0 duplicates and 2 rows that are not completed payments left out.", TextOf(report, "[data-summary]"));
         Assert.Equal("1 donor matched by email (case ignored), 2 new donors to be created.", TextOf(report, "[data-donors]"));

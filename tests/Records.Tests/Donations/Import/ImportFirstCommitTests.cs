@@ -29,7 +29,7 @@ public class ImportFirstCommitTests(RecordsApp app) : IClassFixture<RecordsApp>
         });
         var client = await app.StaffAsync();
 
-        var done = await ImportAsync(client, "stripe.csv", "Stripe");
+        var done = await ImportAsync(app, client, "stripe.csv", "Stripe");
 
         Assert.Equal("Added 5 donations; 0 duplicates, 2 rows that are not completed payments and 0 rows with problems left out; 2 new donors created, 1 donor matched by email.",
             TextOf(done, "[data-summary]"));
@@ -49,7 +49,7 @@ public class ImportFirstCommitTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Null(added[4].PersonId);
         Assert.NotEqual(Guid.Empty, added[0].Version);
 
-        var again = await CheckAsync(client, "stripe.csv", "Stripe");
+        var again = await CheckAsync(app, client, "stripe.csv", "Stripe");
 
         Assert.Equal("0 donations would be added, 5 duplicates and 2 rows that are not completed payments left out.", TextOf(again, "[data-summary]"));
         Assert.Null(again.QuerySelector("form[data-form=commit] button"));

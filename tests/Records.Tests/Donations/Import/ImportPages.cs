@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
 using Records.Tests.Infrastructure;
+using Records.Web.Infrastructure;
 
 namespace Records.Tests.Donations.Import;
 
@@ -24,37 +26,38 @@ public static class ImportPages
         client.SubmitFileAsync(Url, file, new Dictionary<string, string> { ["Input.Layout"] = layout }, "form[data-form=upload]");
 
     /// <summary>Uploads a file and returns the page once its dry run (or, for a generic file, its mapping step) is ready.</summary>
-    public static async Task<IHtmlDocument> CheckAsync(HttpClient client, string name, string layout)
+    public static async Task<IHtmlDocument> CheckAsync(RecordsApp app, HttpClient client, string name, string layout)
     {
         var response = await UploadAsync(client, File(name), layout);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Upload of {name}: {(int)response.StatusCode} {TextOf(await response.ReadPageAsync())}");
-        return await WaitAsync(client, response.Headers.Location!.OriginalString);
+        return await WaitAsync(app, client, response.Headers.Location!.OriginalString);
     }
 
-    /// <summary>Polls the job's progress as the page's script does, then reads the page.</summary>
-    public static async Task<IHtmlDocument> WaitAsync(HttpClient client, string location, HttpStatusCode expected = HttpStatusCode.OK)
+    /// <summary>
+    /// Waits for the background job to end (its Done task, never a clock), then checks that the page's poll now says it
+    /// is not running, as the page's script would see, and reads the page.
+    /// </summary>
+    public static async Task<IHtmlDocument> WaitAsync(RecordsApp app, HttpClient client, string location, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var token = Token(location);
-        for (var i = 0; i < 600; i++)
-        {
-            var progress = await client.GetAsync($"{Url}?handler=Progress&token={token}");
-            Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
-            using var json = JsonDocument.Parse(await progress.Content.ReadAsStringAsync());
-            if (!json.RootElement.GetProperty("running").GetBoolean()) return await client.GetPageAsync(location, expected);
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"The import job {token} did not finish.");
+        var job = app.Services.GetRequiredService<ImportJobs>().Find(token) ?? throw new InvalidOperationException($"No import job {token}.");
+        await job.Done.WaitAsync(TestContext.Current.CancellationToken);
+        var progress = await client.GetAsync($"{Url}?handler=Progress&token={token}");
+        Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+        using var json = JsonDocument.Parse(await progress.Content.ReadAsStringAsync());
+        Assert.False(json.RootElement.GetProperty("running").GetBoolean(), $"The job {token} has ended but its progress says it is still running.");
+        return await client.GetPageAsync(location, expected);
     }
 
     public static async Task<HttpResponseMessage> CommitAsync(HttpClient client, IHtmlDocument report) =>
         await client.SubmitFormAsync(report, Url, new Dictionary<string, string>(), "form[data-form=commit]");
 
     /// <summary>Checks a file, commits it and returns the page once the commit is done.</summary>
-    public static async Task<IHtmlDocument> ImportAsync(HttpClient client, string name, string layout)
+    public static async Task<IHtmlDocument> ImportAsync(RecordsApp app, HttpClient client, string name, string layout)
     {
-        var commit = await CommitAsync(client, await CheckAsync(client, name, layout));
+        var commit = await CommitAsync(client, await CheckAsync(app, client, name, layout));
         Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
-        return await WaitAsync(client, commit.Headers.Location!.OriginalString);
+        return await WaitAsync(app, client, commit.Headers.Location!.OriginalString);
     }
 
     public static string Token(string location) => Regex.Match(location, "token=([0-9a-f]{32})").Groups[1].Value;

@@ -101,17 +101,17 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
             return this.Invalid();
         }
         var package = Input.PackageId is { } packageId ? await db.SponsorPackages.SingleAsync(k => k.Id == packageId) : null;
-        if (package is not null && Sponsorship?.Status != SponsorshipStatus.Rejected && Sponsorship?.PackageId != package.Id
-            && await PackageCapacity.RefuseAsync(db.Sponsorships, package, id) is { } full)
-        {
-            ModelState.AddModelError("Input.PackageId", full);
-            return this.Invalid();
-        }
+        var takesPlace = package is not null && Sponsorship?.Status != SponsorshipStatus.Rejected && Sponsorship?.PackageId != package.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         var saved = Sponsorship is null ? Create(package, now) : Change(Sponsorship, package, now);
         try
         {
-            await db.SaveChangesAsync();
+            if (!takesPlace) await db.SaveChangesAsync();
+            else if (await PackageCapacity.SaveTakingPlaceAsync(db, package!, id) is { } full)
+            {
+                ModelState.AddModelError("Input.PackageId", full);
+                return this.Invalid();
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
