@@ -6,7 +6,8 @@ using Records.Core.Data;
 using Records.Web.Infrastructure;
 using Records.Web.Mail;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = LaunchEnvironment.Choose(Environment.GetEnvironmentVariable, args) });
+if (LaunchEnvironment.ChooseUrls(Environment.GetEnvironmentVariable, args) is { } launchUrls) builder.WebHost.UseUrls(launchUrls);
 
 builder.Services.Configure<RecordsOptions>(builder.Configuration.GetSection(RecordsOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
