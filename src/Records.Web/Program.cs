@@ -9,6 +9,17 @@ using Records.Web.Mail;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = LaunchEnvironment.Choose(Environment.GetEnvironmentVariable, args) });
 if (LaunchEnvironment.ChooseUrls(Environment.GetEnvironmentVariable, args) is { } launchUrls) builder.WebHost.UseUrls(launchUrls);
 
+IReadOnlyList<System.Net.IPAddress> proxies;
+try
+{
+    proxies = ForwardedProxies.Read(builder.Configuration);
+}
+catch (SettingException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
 builder.Services.Configure<RecordsOptions>(builder.Configuration.GetSection(RecordsOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
@@ -62,7 +73,14 @@ builder.Services.AddRecordsRateLimits();
 builder.Services.AddRazorPages(options => options.Conventions.AddRecordsConventions());
 // Validators say what is required, in the users' words; MVC's implicit "field is required" would duplicate them.
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
-builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    // Only the proxies named in the setting; the framework's default would believe any loopback client.
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+    foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
+});
 
 var app = builder.Build();
 
@@ -78,7 +96,7 @@ catch (DatabasePathException e)
     return 1;
 }
 
-app.UseForwardedHeaders();
+if (proxies.Count > 0) app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
