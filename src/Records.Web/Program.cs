@@ -19,6 +19,10 @@ catch (SettingException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
+// Outside Development every cookie is Secure, and the login cookie a __Host- one (Path=/, no Domain): it never travels
+// over plain http and no other host under the same domain can set or read it. Development keeps http on localhost working.
+var secureCookies = !builder.Environment.IsDevelopment();
+var cookieSecurity = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
 builder.Services.Configure<RecordsOptions>(builder.Configuration.GetSection(RecordsOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -51,10 +55,11 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(options =>
 {
-    options.Cookie.Name = "Records.Auth";
+    options.Cookie.Name = secureCookies ? "__Host-Records.Auth" : "Records.Auth";
+    options.Cookie.Path = "/";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
-    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.Cookie.SecurePolicy = cookieSecurity;
     options.LoginPath = "/Account/Login";
     options.LogoutPath = "/Account/Logout";
     options.AccessDeniedPath = "/Status/403";
@@ -67,7 +72,14 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     };
 });
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "Records.Antiforgery");
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = secureCookies ? "__Host-Records.Antiforgery" : "Records.Antiforgery";
+    o.Cookie.Path = "/";
+});
+// Any other cookie (antiforgery's, TempData's) gets the same flag here: antiforgery's own "Always" would refuse every
+// form with a 500 when a proxy forwards https as plain http.
+builder.Services.Configure<CookiePolicyOptions>(o => o.Secure = cookieSecurity);
 builder.Services.AddRecordsAuthorization();
 builder.Services.AddRecordsRateLimits();
 builder.Services.AddRazorPages(options => options.Conventions.AddRecordsConventions());
@@ -97,6 +109,7 @@ catch (DatabasePathException e)
 }
 
 if (proxies.Count > 0) app.UseForwardedHeaders();
+app.UseCookiePolicy();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
