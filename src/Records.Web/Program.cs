@@ -52,6 +52,9 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     .AddEntityFrameworkStores<RecordsDbContext>()
     .AddClaimsPrincipalFactory<RecordsClaimsFactory>()
     .AddDefaultTokenProviders();
+builder.Services.AddSingleton<DatabaseTicketStore>();
+builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(options =>
 {
