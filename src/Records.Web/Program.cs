@@ -45,13 +45,17 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
         options.User.RequireUniqueEmail = true;
         options.Password.RequiredLength = 10;
         options.Password.RequireNonAlphanumeric = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Failed logins are held back per address by LoginThrottle; Identity's lockout would let anyone lock anyone out.
         options.Lockout.AllowedForNewUsers = true;
     })
     .AddEntityFrameworkStores<RecordsDbContext>()
     .AddClaimsPrincipalFactory<RecordsClaimsFactory>()
     .AddDefaultTokenProviders();
+builder.Services.AddSingleton(sp =>
+{
+    var login = sp.GetRequiredService<IOptions<RecordsOptions>>().Value.Login;
+    return new LoginThrottle(sp.GetRequiredService<TimeProvider>(), login.FailuresPerAccountAndAddress, login.FailuresPerAddress, TimeSpan.FromMinutes(login.HoldMinutes));
+});
 builder.Services.AddSingleton<DatabaseTicketStore>();
 builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
