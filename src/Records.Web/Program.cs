@@ -43,13 +43,19 @@ builder.Services.AddHostedService<Records.Web.Sponsorships.EndingReminderWorker>
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     {
         options.User.RequireUniqueEmail = true;
-        options.Password.RequiredLength = 10;
+        // Length and strength are HardToGuessPasswordValidator's (zxcvbn), not character classes.
+        options.Password.RequiredLength = 1;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
         // Failed logins are held back per address by LoginThrottle; Identity's lockout would let anyone lock anyone out.
         options.Lockout.AllowedForNewUsers = true;
     })
     .AddEntityFrameworkStores<RecordsDbContext>()
     .AddClaimsPrincipalFactory<RecordsClaimsFactory>()
+    .AddPasswordValidator<HardToGuessPasswordValidator>()
     .AddDefaultTokenProviders();
 builder.Services.AddSingleton(sp =>
 {
