@@ -26,7 +26,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         db.UserSessions.Add(new UserSession
         {
             Key = key,
-            UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A login ticket without a user id."),
+            UserId = UserIdOf(ticket),
             Ticket = TicketSerializer.Default.Serialize(ticket),
             CreatedAt = now,
             ExpiresAt = ticket.Properties.ExpiresUtc?.UtcDateTime,
@@ -35,13 +35,15 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         return key;
     }
 
+    /// <summary>Also when someone signs in again over a session they already have, perhaps as another person: the row follows the ticket's user.</summary>
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var expires = ticket.Properties.ExpiresUtc?.UtcDateTime;
+        var userId = UserIdOf(ticket);
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<RecordsDbContext>().UserSessions.Where(s => s.Key == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires).SetProperty(x => x.UserId, userId));
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
@@ -52,6 +54,9 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         if (stored is null || stored.ExpiresAt < clock.GetUtcNow().UtcDateTime) return null;
         return TicketSerializer.Default.Deserialize(stored.Ticket);
     }
+
+    private static string UserIdOf(AuthenticationTicket ticket) =>
+        ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A login ticket without a user id.");
 
     public async Task RemoveAsync(string key)
     {

@@ -75,6 +75,29 @@ public class SessionTests(AccountsApp app) : IClassFixture<AccountsApp>
     }
 
     [Fact]
+    public async Task LoggingInAsSomeoneElseOverASessionHandsItToThemWhole()
+    {
+        await app.CreateUserAsync("second-login@example.org", StrongPassword, "Staff");
+        var shared = app.Browser();
+        await shared.LoginAsRoleAsync("Board");
+        // The login page sends a signed-in person home, but its form still takes a post (a second tab, the back button).
+        var token = (await shared.GetPageAsync("/")).QuerySelector("header form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var login = await shared.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Email"] = "second-login@example.org", ["Input.Password"] = StrongPassword,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await shared.GetAsync("/Posts")).StatusCode);
+
+        var admin = app.Browser();
+        await admin.LoginAsRoleAsync("Admin");
+        var id = await IdOfAsync("second-login@example.org");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/Admin/Users/Edit/{id}", new Dictionary<string, string>(), formSelector: "form[action*='handler=Disable']")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await shared.GetAsync("/Posts")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnExpiredSessionIsRefusedEvenWithItsCookie()
     {
         var cookie = Login.AuthCookie(await app.Browser().TryAsync("workgroup@records.local", AppStartupPassword));
