@@ -6,7 +6,23 @@ using Records.Core.Data;
 using Records.Web.Infrastructure;
 using Records.Web.Mail;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = LaunchEnvironment.Choose(Environment.GetEnvironmentVariable, args) });
+if (LaunchEnvironment.ChooseUrls(Environment.GetEnvironmentVariable, args) is { } launchUrls) builder.WebHost.UseUrls(launchUrls);
+
+IReadOnlyList<System.Net.IPAddress> proxies;
+try
+{
+    proxies = ForwardedProxies.Read(builder.Configuration);
+}
+catch (SettingException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+// Outside Development every cookie is Secure, and the login cookie a __Host- one (Path=/, no Domain): it never travels
+// over plain http and no other host under the same domain can set or read it. Development keeps http on localhost working.
+var secureCookies = !builder.Environment.IsDevelopment();
+var cookieSecurity = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
 builder.Services.Configure<RecordsOptions>(builder.Configuration.GetSection(RecordsOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -28,22 +44,36 @@ builder.Services.AddHostedService<Records.Web.Sponsorships.EndingReminderWorker>
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     {
         options.User.RequireUniqueEmail = true;
-        options.Password.RequiredLength = 10;
+        // Length and strength are HardToGuessPasswordValidator's (zxcvbn), not character classes.
+        options.Password.RequiredLength = 1;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Password.RequiredUniqueChars = 1;
+        // Failed logins are held back per address by LoginThrottle; Identity's lockout would let anyone lock anyone out.
         options.Lockout.AllowedForNewUsers = true;
     })
     .AddEntityFrameworkStores<RecordsDbContext>()
     .AddClaimsPrincipalFactory<RecordsClaimsFactory>()
+    .AddPasswordValidator<HardToGuessPasswordValidator>()
     .AddDefaultTokenProviders();
+builder.Services.AddSingleton(sp =>
+{
+    var login = sp.GetRequiredService<IOptions<RecordsOptions>>().Value.Login;
+    return new LoginThrottle(sp.GetRequiredService<TimeProvider>(), login.FailuresPerAccountAndAddress, login.FailuresPerAddress, TimeSpan.FromMinutes(login.HoldMinutes));
+});
+builder.Services.AddSingleton<DatabaseTicketStore>();
+builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(options =>
 {
-    options.Cookie.Name = "Records.Auth";
+    options.Cookie.Name = secureCookies ? "__Host-Records.Auth" : "Records.Auth";
+    options.Cookie.Path = "/";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
-    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.Cookie.SecurePolicy = cookieSecurity;
     options.LoginPath = "/Account/Login";
     options.LogoutPath = "/Account/Logout";
     options.AccessDeniedPath = "/Status/403";
@@ -56,14 +86,28 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     };
 });
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "Records.Antiforgery");
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = secureCookies ? "__Host-Records.Antiforgery" : "Records.Antiforgery";
+    o.Cookie.Path = "/";
+});
+// Any other cookie (antiforgery's, TempData's) gets the same flag here: antiforgery's own "Always" would refuse every
+// form with a 500 when a proxy forwards https as plain http.
+builder.Services.Configure<CookiePolicyOptions>(o => o.Secure = cookieSecurity);
 builder.Services.AddRecordsAuthorization();
 builder.Services.AddRecordsRateLimits();
 builder.Services.AddRazorPages(options => options.Conventions.AddRecordsConventions());
 // Validators say what is required, in the users' words; MVC's implicit "field is required" would duplicate them.
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new BindingErrors()));
-builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    // Only the proxies named in the setting; the framework's default would believe any loopback client.
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+    foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
+});
 
 var app = builder.Build();
 
@@ -80,7 +124,8 @@ catch (DatabasePathException e)
     return 1;
 }
 
-app.UseForwardedHeaders();
+if (proxies.Count > 0) app.UseForwardedHeaders();
+app.UseCookiePolicy();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

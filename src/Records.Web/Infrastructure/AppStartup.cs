@@ -51,11 +51,12 @@ public static class AppStartup
         if (!string.IsNullOrWhiteSpace(options.Admin.Email) && !string.IsNullOrWhiteSpace(options.Admin.Password)
             && await users.FindByEmailAsync(options.Admin.Email) is null)
         {
-            await CreateUserAsync(users, clock, options.Admin.Email, "Administrator", options.Admin.Password, [Roles.Admin]);
-            logger.LogInformation("Created the first Admin {Email} from configuration", options.Admin.Email);
+            var created = await CreateUserAsync(users, clock, options.Admin.Email, "Administrator", options.Admin.Password, [Roles.Admin]);
+            if (created.Succeeded) logger.LogInformation("Created the first Admin {Email} from configuration", options.Admin.Email);
+            else logger.LogError("Could not create the first Admin {Email} from Records:Admin: {Errors}", options.Admin.Email, string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
-        if (options.SeedDevelopmentUsers ?? environment.IsDevelopment())
+        if (MakesDevelopmentUsers(environment, options.SeedDevelopmentUsers))
         {
             foreach (var (email, name, userRoles) in DevelopmentUsers)
             {
@@ -66,6 +67,13 @@ public static class AppStartup
             }
         }
     }
+
+    /// <summary>
+    /// The development accounts share the README's password, so they are made only in Development (unless switched
+    /// off) and in the test hosts' "Testing" environment when asked for; never in Production or any other environment.
+    /// </summary>
+    public static bool MakesDevelopmentUsers(IHostEnvironment environment, bool? setting) =>
+        environment.IsDevelopment() ? setting ?? true : environment.IsEnvironment("Testing") && setting == true;
 
     public static async Task<IdentityResult> CreateUserAsync(UserManager<AppUser> users, TimeProvider clock, string email, string name, string password, IEnumerable<string> roles)
     {

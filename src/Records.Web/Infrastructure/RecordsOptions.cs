@@ -29,6 +29,7 @@ public sealed class RecordsOptions
     public SponsorshipOptions Sponsorships { get; set; } = new();
     public DonationOptions Donations { get; set; } = new();
     public FoundationOptions Foundation { get; set; } = new();
+    public LoginOptions Login { get; set; } = new();
 
     public Records.Core.Posts.PostSettings PostSettings => new(FoundationName, Posts.FellowCriteriaUrl, Posts.FellowRosterUrl,
         Posts.WorkGroupEmail ?? WorkGroupListAddress ?? "psf-fellow@python.org", Posts.WorkGroupUrl);
@@ -89,6 +90,17 @@ public sealed class PostOptions
     public string WorkGroupUrl { get; set; } = "https://wiki.python.org/psf/PSF%20Fellow%20Work%20Group";
     /// <summary>The address posts ask nominations to be sent to; default the Work Group's list address.</summary>
     public string? WorkGroupEmail { get; set; }
+}
+
+/// <summary>How many failed logins are allowed before a network address is held back (see LoginThrottle).</summary>
+public sealed class LoginOptions
+{
+    /// <summary>Failed logins for one email from one address before that address must wait.</summary>
+    public int FailuresPerAccountAndAddress { get; set; } = 5;
+    /// <summary>Failed logins from one address, whatever the emails, before it must wait.</summary>
+    public int FailuresPerAddress { get; set; } = 20;
+    /// <summary>How long a failure counts, and so the longest wait.</summary>
+    public int HoldMinutes { get; set; } = 15;
 }
 
 public sealed class FirstAdminOptions

@@ -44,7 +44,7 @@ public static partial class PageThroughput
     private static async Task<PageResult> MeasureAsync(Uri address, PageCase page, Accounts accounts, LoadSettings settings, CancellationToken ct)
     {
         // One handler for all workers, as a browser fleet behind one proxy would share connections; cookies follow re-issues.
-        using var handler = new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var handler = new LoopbackCookies(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
         using var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         var email = page.Role is { } role ? accounts.EmailFor(role) : "the public";
         if (page.Role is not null) await SignIn.AsAsync(client, email, accounts.Password, ct);

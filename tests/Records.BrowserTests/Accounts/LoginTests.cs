@@ -52,7 +52,7 @@ public class LoginTests(RecordsServer server) : IClassFixture<RecordsServer>
         await LogInAsync(page, "staff@records.local", "Not-the-password-1");
 
         await Expect(page.Locator("[data-valmsg-for='Input.Password']"))
-            .ToHaveTextAsync("That email and password do not match an account.");
+            .ToHaveTextAsync("That email and password do not match an account that can log in.");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToHaveCountAsync(0);
     }
 

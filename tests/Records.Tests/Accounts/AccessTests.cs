@@ -14,6 +14,16 @@ public class AccessTests(AccessTests.App app) : IClassFixture<AccessTests.App>
     {
         protected override string EnvironmentName => "Production";
 
+        /// <summary>Production makes no development accounts; these tests sign in with the same emails, made here.</summary>
+        public override async ValueTask InitializeAsync()
+        {
+            await base.InitializeAsync();
+            foreach (var (email, _, roles) in Records.Web.Infrastructure.AppStartup.DevelopmentUsers)
+            {
+                await CreateUserAsync(email, Records.Web.Infrastructure.AppStartup.DevelopmentPassword, roles);
+            }
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
@@ -79,7 +89,7 @@ public class AccessTests(AccessTests.App app) : IClassFixture<AccessTests.App>
         var response = await client.PostAsync("/Admin/Users/Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = ownToken, ["Input.DisplayName"] = "Sneaky", ["Input.Email"] = "sneaky@example.org",
-            ["Input.Password"] = "Sneaky-2026-pass", ["Input.Roles"] = "Admin",
+            ["Input.Password"] = "Sneaky-osprey-2026-pass", ["Input.Roles"] = "Admin",
         }));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

@@ -16,14 +16,14 @@ public class SetupTests(SetupTests.App app) : IClassFixture<SetupTests.App>
         var client = app.Browser();
         var bad = await client.SubmitAsync("/Setup", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "Founding Admin", ["Input.Email"] = "founder@example.org", ["Input.Password"] = "Founder-2026-pass", ["Input.ConfirmPassword"] = "typo",
+            ["Input.DisplayName"] = "Founding Admin", ["Input.Email"] = "founder@example.org", ["Input.Password"] = "Founder-osprey-2026-pass", ["Input.ConfirmPassword"] = "typo",
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("The two passwords do not match.", (await bad.ReadPageAsync()).FieldError("Input.ConfirmPassword"));
 
         var response = await client.SubmitAsync("/Setup", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "Founding Admin", ["Input.Email"] = "founder@example.org", ["Input.Password"] = "Founder-2026-pass", ["Input.ConfirmPassword"] = "Founder-2026-pass",
+            ["Input.DisplayName"] = "Founding Admin", ["Input.Email"] = "founder@example.org", ["Input.Password"] = "Founder-osprey-2026-pass", ["Input.ConfirmPassword"] = "Founder-osprey-2026-pass",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -68,7 +68,7 @@ public class AuditLogTests(RecordsApp app) : IClassFixture<RecordsApp>
         {
             ["Input.DisplayName"] = "Ida Identity",
             ["Input.Email"] = "ida.identity@example.org",
-            ["Input.Password"] = "Ida-identity-2026",
+            ["Input.Password"] = "Ida-identity-heron-2026",
             ["Input.Roles"] = "Board",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

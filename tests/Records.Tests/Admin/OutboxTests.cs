@@ -33,14 +33,14 @@ public class OutboxTests(RecordsApp app) : IClassFixture<RecordsApp>
 
         var response = await admin.SubmitAsync("/Admin/Users/Create", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "Welcome Person", ["Input.Email"] = "welcome@example.org", ["Input.Password"] = "Welcome-2026-pass", ["Input.Roles"] = "Board",
+            ["Input.DisplayName"] = "Welcome Person", ["Input.Email"] = "welcome@example.org", ["Input.Password"] = "Welcome-heron-2026-pass", ["Input.Roles"] = "Board",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var message = await WaitForPickupAsync("Your Records account");
         Assert.Equal("welcome@example.org", message.To.Mailboxes.Single().Address);
         Assert.Contains("Hello Welcome Person", message.TextBody);
-        Assert.DoesNotContain("Welcome-2026-pass", message.TextBody);
+        Assert.DoesNotContain("Welcome-heron-2026-pass", message.TextBody);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class OutboxTests(RecordsApp app) : IClassFixture<RecordsApp>
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("digit", (await response.ReadPageAsync()).FieldError("Input.Password"));
+        Assert.StartsWith("This password is easy to guess", (await response.ReadPageAsync()).FieldError("Input.Password"));
         Assert.Equal(before, await app.WithDbAsync(db => db.Outbox.CountAsync()));
     }
 
@@ -96,7 +96,7 @@ public class AuditPageTests(RecordsApp app) : IClassFixture<RecordsApp>
     [Fact]
     public async Task AuditLogShowsWhoChangedWhatInReadableLines()
     {
-        await app.CreateUserAsync("renamed@example.org", "Renamed-2026-pass", "Staff");
+        await app.CreateUserAsync("renamed@example.org", "Renamed-kestrel-2026-pass", "Staff");
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "renamed@example.org").Select(u => u.Id).SingleAsync());
         var admin = app.Browser();
         await admin.LoginAsRoleAsync("Admin");

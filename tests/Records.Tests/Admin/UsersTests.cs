@@ -38,7 +38,7 @@ public class UsersTests(RecordsApp app) : IClassFixture<RecordsApp>
         {
             ["Input.DisplayName"] = "Grace Treasurer",
             ["Input.Email"] = "grace@example.org",
-            ["Input.Password"] = "Treasurer-2026",
+            ["Input.Password"] = "Treasurer-ledger-owl-2026",
             ["Input.Roles"] = Forms.Many("Staff", "Board"),
         });
 
@@ -50,7 +50,7 @@ public class UsersTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Contains("Staff", row.TextContent);
 
         var grace = app.Browser();
-        await grace.LoginAsync("grace@example.org", "Treasurer-2026");
+        await grace.LoginAsync("grace@example.org", "Treasurer-ledger-owl-2026");
         var home = await grace.GetPageAsync("/");
         Assert.NotNull(home.QuerySelector("[data-panel=staff]"));
         Assert.NotNull(home.QuerySelector("[data-panel=board]"));
@@ -71,7 +71,7 @@ public class UsersTests(RecordsApp app) : IClassFixture<RecordsApp>
         var page = await response.ReadPageAsync();
         Assert.Equal("Enter the person's name.", page.FieldError("Input.DisplayName"));
         Assert.Equal("Enter an email address like name@example.org.", page.FieldError("Input.Email"));
-        Assert.Equal("Use at least 10 characters.", page.FieldError("Input.Password"));
+        Assert.Equal("Use at least 12 characters.", page.FieldError("Input.Password"));
         Assert.Contains("'Overlord' is not a role.", page.Body!.TextContent);
         Assert.Equal(before, await app.WithDbAsync(db => db.Users.CountAsync()));
     }
@@ -82,7 +82,7 @@ public class UsersTests(RecordsApp app) : IClassFixture<RecordsApp>
         var client = await AdminAsync();
         var response = await client.SubmitAsync("/Admin/Users/Create", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "Another Staff", ["Input.Email"] = "staff@records.local", ["Input.Password"] = "Another-staff-2026",
+            ["Input.DisplayName"] = "Another Staff", ["Input.Email"] = "staff@records.local", ["Input.Password"] = "Another-staff-heron-2026",
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("A user with this email already exists.", (await response.ReadPageAsync()).FieldError("Input.Email"));
@@ -131,20 +131,20 @@ public class UsersTests(RecordsApp app) : IClassFixture<RecordsApp>
     [Fact]
     public async Task DisabledUserCannotLogInUntilEnabled()
     {
-        await app.CreateUserAsync("leaver@example.org", "Leaver-2026-pass", "Staff");
+        await app.CreateUserAsync("leaver@example.org", "Leaver-heron-2026-pass", "Staff");
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "leaver@example.org").Select(u => u.Id).SingleAsync());
         var client = await AdminAsync();
 
         var disable = await client.SubmitAsync($"/Admin/Users/Edit/{id}", new Dictionary<string, string>(), formSelector: "form[action*='handler=Disable']");
         Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
 
-        var refused = await app.Browser().SubmitAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = "leaver@example.org", ["Input.Password"] = "Leaver-2026-pass" });
+        var refused = await app.Browser().SubmitAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = "leaver@example.org", ["Input.Password"] = "Leaver-heron-2026-pass" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("This account is disabled. Ask an Admin to enable it.", (await refused.ReadPageAsync()).FieldError("Input.Email"));
+        Assert.Equal("That email and password do not match an account that can log in.", (await refused.ReadPageAsync()).FieldError("Input.Password"));
 
         var enable = await client.SubmitAsync($"/Admin/Users/Edit/{id}", new Dictionary<string, string>(), formSelector: "form[action*='handler=Enable']");
         Assert.Equal(HttpStatusCode.Redirect, enable.StatusCode);
-        await app.Browser().LoginAsync("leaver@example.org", "Leaver-2026-pass");
+        await app.Browser().LoginAsync("leaver@example.org", "Leaver-heron-2026-pass");
     }
 
     [Fact]

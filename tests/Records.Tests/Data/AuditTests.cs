@@ -64,7 +64,7 @@ public class AuditTests(RecordsApp app) : IClassFixture<RecordsApp>
         {
             ["Input.DisplayName"] = "Audit Trail",
             ["Input.Email"] = "audit.trail@example.org",
-            ["Input.Password"] = "Audit-trail-2026",
+            ["Input.Password"] = "Audit-trail-heron-2026",
             ["Input.Roles"] = "Staff",
         });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);

@@ -37,7 +37,11 @@ public sealed class SqlCounter : DbCommandInterceptor, IStartupFilter
         return (response, logs.TryRemove(mark, out var log) ? log.ToArray() : []);
     }
 
-    private static void Record(DbCommand command) => Current.Value?.Enqueue(command.CommandText);
+    /// <summary>The signed-in session's lookup is the same one command on every page; the counts are about the page's own queries.</summary>
+    private static void Record(DbCommand command)
+    {
+        if (!command.CommandText.Contains("\"UserSessions\"", StringComparison.Ordinal)) Current.Value?.Enqueue(command.CommandText);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {

@@ -20,12 +20,13 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
 
     public class Validator : AbstractValidator<InputModel>
     {
-        public Validator()
+        public Validator(params string?[] personalWords)
         {
             RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
-            RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Enter a new password.")
-                .MinimumLength(10).WithMessage("Use at least 10 characters.").MaximumLength(200)
-                .NotEqual(x => x.CurrentPassword).WithMessage("The new password must differ from the current one.");
+            RuleFor(x => x.NewPassword).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter a new password.")
+                .MaximumLength(200)
+                .NotEqual(x => x.CurrentPassword).WithMessage("The new password must differ from the current one.")
+                .IsHardToGuess(_ => personalWords);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("The two new passwords do not match.");
         }
     }
@@ -34,7 +35,7 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
+        if (!ModelState.AddErrors(new Validator(User.Identity?.Name, User.DisplayName()).Validate(Input))) return this.Invalid();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
 

@@ -7,7 +7,7 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, LoginThrottle throttle) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -31,31 +31,35 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 
+    public const string Refused = "That email and password do not match an account that can log in.";
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { DisabledAt: not null })
+        var email = Input.Email.Trim();
+        var address = LoginThrottle.AddressOf(HttpContext.Connection.RemoteIpAddress);
+        var verdict = throttle.Check(email, address);
+        if (verdict.Hold != LoginThrottle.Hold.None)
         {
-            ModelState.AddModelError("Input.Email", "This account is disabled. Ask an Admin to enable it.");
+            var wait = $"{verdict.Minutes} minute{(verdict.Minutes == 1 ? "" : "s")}";
+            ModelState.AddModelError("Input.Password", verdict.Hold == LoginThrottle.Hold.Address
+                ? $"Too many failed logins from your network address: wait {wait} before trying again."
+                : $"Too many failed attempts for this email from your network address: wait {wait} before trying again.");
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(verdict.Wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return this.WithStatus(StatusCodes.Status429TooManyRequests);
+        }
+
+        // Unknown, wrong, disabled and locked get one answer after the same work, so the login tells nobody which accounts exist.
+        if (await PasswordCheck.AccountToSignInAsync(users, email, Input.Password) is not { } user)
+        {
+            throttle.Failed(email, address);
+            ModelState.AddModelError("Input.Password", Refused);
             return this.Invalid();
         }
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturnUrl);
-
-        if (result.IsLockedOut && user?.LockoutEnd is { } end)
-        {
-            var minutes = Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes));
-            ModelState.AddModelError("Input.Password", $"Too many failed attempts: this account is locked for {minutes} more minute{(minutes == 1 ? "" : "s")}.");
-        }
-        else
-        {
-            ModelState.AddModelError("Input.Password", "That email and password do not match an account.");
-        }
-        return this.Invalid();
+        throttle.Succeeded(email, address);
+        await signIn.SignInAsync(user, Input.RememberMe);
+        return LocalRedirect(SafeReturnUrl);
     }
 
     private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";

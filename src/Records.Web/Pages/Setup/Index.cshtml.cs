@@ -28,7 +28,8 @@ public class IndexModel(RecordsDbContext db, UserManager<AppUser> users, SignInM
             RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter your name.").MaximumLength(200);
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your email address.")
                 .EmailAddress().WithMessage("Enter an email address like name@example.org.").MaximumLength(320);
-            RuleFor(x => x.Password).NotEmpty().WithMessage("Choose a password.").MinimumLength(10).WithMessage("Use at least 10 characters.").MaximumLength(200);
+            RuleFor(x => x.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose a password.").MaximumLength(200)
+                .IsHardToGuess(x => [x.Email, x.DisplayName]);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage("The two passwords do not match.");
         }
     }
@@ -39,16 +40,23 @@ public class IndexModel(RecordsDbContext db, UserManager<AppUser> users, SignInM
     {
         if (await AppStartup.AdminExistsAsync(db)) return NotFound();
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        if (await users.FindByEmailAsync(Input.Email.Trim()) is not null)
+        // SQLite's BEGIN IMMEDIATE: one setup at a time checks that no Admin exists and makes one, so ten forms sent at
+        // once make one Admin and the other nine find the page gone.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            ModelState.AddModelError("Input.Email", "An account with this email already exists.");
-            return this.Invalid();
-        }
-        var result = await AppStartup.CreateUserAsync(users, clock, Input.Email.Trim(), Input.DisplayName.Trim(), Input.Password, [Roles.Admin]);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors) ModelState.AddModelError("Input.Password", error.Description);
-            return this.Invalid();
+            if (await AppStartup.AdminExistsAsync(db)) return NotFound();
+            if (await users.FindByEmailAsync(Input.Email.Trim()) is not null)
+            {
+                ModelState.AddModelError("Input.Email", "An account with this email already exists.");
+                return this.Invalid();
+            }
+            var result = await AppStartup.CreateUserAsync(users, clock, Input.Email.Trim(), Input.DisplayName.Trim(), Input.Password, [Roles.Admin]);
+            if (!result.Succeeded)
+            {
+                foreach (var error in result.Errors) ModelState.AddModelError("Input.Password", error.Description);
+                return this.Invalid();
+            }
+            await transaction.CommitAsync();
         }
         await signIn.SignInAsync((await users.FindByEmailAsync(Input.Email.Trim()))!, isPersistent: false);
         TempData["Flash"] = "Records is set up and you are its first Admin. Add the other users next.";

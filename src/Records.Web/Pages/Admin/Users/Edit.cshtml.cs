@@ -7,7 +7,7 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Admin.Users;
 
-public class EditModel(UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class EditModel(UserManager<AppUser> users, Records.Core.Data.RecordsDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -62,9 +62,13 @@ public class EditModel(UserManager<AppUser> users, TimeProvider clock) : PageMod
             return StatusCode409();
         }
         var current = await users.GetRolesAsync(Account);
-        await users.RemoveFromRolesAsync(Account, current.Except(wanted));
+        var removed = current.Except(wanted).ToList();
+        await users.RemoveFromRolesAsync(Account, removed);
         await users.AddToRolesAsync(Account, wanted.Except(current));
         await users.UpdateSecurityStampAsync(Account);
+        // A role taken away is gone on their next request, not when the login cookie next refreshes. An Admin editing
+        // themselves keeps the session they are using; the new roles reach it within a minute.
+        if (removed.Count > 0 && !IsSelf) await UserSession.EndAllAsync(db, Account.Id);
         TempData["Flash"] = $"Saved {Account.DisplayName}.";
         return RedirectToPage("Index");
     }
@@ -82,6 +86,7 @@ public class EditModel(UserManager<AppUser> users, TimeProvider clock) : PageMod
         Account.LockoutEnd = DateTimeOffset.MaxValue;
         await users.UpdateAsync(Account);
         await users.UpdateSecurityStampAsync(Account);
+        await UserSession.EndAllAsync(db, Account.Id);
         TempData["Flash"] = $"{Account.DisplayName} is disabled and can no longer log in.";
         return RedirectToPage(new { id });
     }

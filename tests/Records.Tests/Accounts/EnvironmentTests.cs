@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Records.Tests.Infrastructure;
+
+namespace Records.Tests.Accounts;
+
+/// <summary>
+/// The built app started as `dotnet run` starts it: the launch profile's variables laid over the user's environment.
+/// The environment the user set wins; with none set, the README's command runs in Development.
+/// </summary>
+public partial class LaunchEnvironmentTests
+{
+    [Theory]
+    [InlineData("ASPNETCORE_ENVIRONMENT", "Production", "Production")]
+    [InlineData(null, null, "Development")]
+    public async Task TheEnvironmentTheUserSetWinsOverTheLaunchProfile(string? variable, string? value, string expected)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "records-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var environment = await StartAsync(folder, variable, value);
+
+            Assert.Equal(expected, environment);
+            var developmentAccounts = await CountAsync(Path.Combine(folder, "records.db"), "SELECT COUNT(*) FROM AspNetUsers WHERE Email LIKE '%@records.local'");
+            Assert.Equal(expected == "Development" ? 8 : 0, developmentAccounts);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<string> StartAsync(string folder, string? variable, string? value)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Records.sln"))) root = root.Parent!;
+        var webProject = Path.Combine(root.FullName, "src", "Records.Web");
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Records.Web.dll"));
+        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" }) info.Environment.Remove(name);
+        // The user's own setting first; `dotnet run` then lays the launch profile's variables over it.
+        if (variable is not null) info.Environment[variable] = value;
+        using (var settings = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(webProject, "Properties", "launchSettings.json"))))
+        {
+            foreach (var setting in settings.RootElement.GetProperty("profiles").GetProperty("Records").GetProperty("environmentVariables").EnumerateObject())
+            {
+                info.Environment[setting.Name] = setting.Value.GetString();
+            }
+        }
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        info.Environment["ASPNETCORE_CONTENTROOT"] = webProject;
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        info.Environment["Records__DatabasePath"] = Path.Combine(folder, "records.db");
+        info.Environment["Records__Mail__PickupFolder"] = Path.Combine(folder, "mail-pickup");
+
+        var output = new StringBuilder();
+        var environment = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = new Process { StartInfo = info };
+        void Read(string? line)
+        {
+            if (line is null) return;
+            lock (output) output.AppendLine(line);
+            if (HostingEnvironment().Match(line) is { Success: true } match) environment.TrySetResult(match.Groups[1].Value.Trim());
+            if (line.Contains("Now listening on:", StringComparison.Ordinal)) listening.TrySetResult();
+        }
+        process.OutputDataReceived += (_, e) => Read(e.Data);
+        process.ErrorDataReceived += (_, e) => Read(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await Task.WhenAll(listening.Task, environment.Task).WaitAsync(TimeSpan.FromSeconds(120));
+            return await environment.Task;
+        }
+        catch (TimeoutException)
+        {
+            lock (output) Assert.Fail($"The app did not start. Its output:\n{output}");
+            throw;
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<long> CountAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [GeneratedRegex(@"Hosting environment: (\S+)")]
+    private static partial Regex HostingEnvironment();
+}
+
+public class LaunchEnvironmentChoiceTests
+{
+    [Theory]
+    [InlineData(null, null, "Development", null, "Development")]
+    [InlineData("Production", null, "Development", null, null)]
+    [InlineData(null, "Staging", "Development", null, null)]
+    [InlineData("", "", "Development", null, "Development")]
+    [InlineData(null, null, "Development", "--environment=Production", null)]
+    [InlineData(null, null, null, null, null)]
+    public void TheLaunchProfilesEnvironmentIsUsedOnlyWhenThePersonSetNone(string? aspnetcore, string? dotnet, string? launch, string? argument, string? expected)
+    {
+        var variables = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = aspnetcore, ["DOTNET_ENVIRONMENT"] = dotnet, [Records.Web.Infrastructure.LaunchEnvironment.Variable] = launch,
+        };
+
+        var chosen = Records.Web.Infrastructure.LaunchEnvironment.Choose(name => variables.GetValueOrDefault(name), argument is null ? [] : [argument]);
+
+        Assert.Equal(expected, chosen);
+    }
+}
+
+public class LaunchUrlsChoiceTests
+{
+    [Theory]
+    [InlineData(null, null, "http://localhost:5080")]
+    [InlineData("http://127.0.0.1:5192", null, null)]
+    [InlineData(null, "--urls=http://127.0.0.1:5192", null)]
+    public void TheLaunchProfilesAddressIsUsedOnlyWhenThePersonGaveNone(string? urls, string? argument, string? expected)
+    {
+        var variables = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = urls, [Records.Web.Infrastructure.LaunchEnvironment.UrlsVariable] = "http://localhost:5080" };
+
+        Assert.Equal(expected, Records.Web.Infrastructure.LaunchEnvironment.ChooseUrls(name => variables.GetValueOrDefault(name), argument is null ? [] : [argument]));
+    }
+}
+
+/// <summary>Outside Development no development account is made, even when the setting asks for them.</summary>
+public class DevelopmentAccountsTests(DevelopmentAccountsTests.App app) : IClassFixture<DevelopmentAccountsTests.App>
+{
+    public sealed class App : RecordsApp
+    {
+        protected override string EnvironmentName => "Production";
+    }
+
+    [Fact]
+    public async Task ProductionMakesNoDevelopmentAccountsEvenWhenAsked()
+    {
+        Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Users)));
+
+        var response = await app.Browser().SubmitAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "admin@records.local", ["Input.Password"] = Records.Web.Infrastructure.AppStartup.DevelopmentPassword,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
