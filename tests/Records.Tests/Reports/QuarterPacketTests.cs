@@ -107,11 +107,11 @@ public class QuarterPacketTests(RecordsApp app) : IClassFixture<RecordsApp>
     public async Task ARecusedMemberSeesNoTallyOfThatNominationInThePacketOrItsPdf()
     {
         var (year, quarter) = await SeedAsync();
-        await app.CreateUserAsync("recused.member@example.org", "Recused-member-2026!", Roles.WorkGroup);
+        await app.CreateUserAsync("recused.member@example.org", "Amber-falcon-meadow-38", Roles.WorkGroup);
         var ada = await app.WithDbAsync(db => db.Nominations.Where(n => n.Nominee.Name == "Ada Short" && n.Round.Year == year && n.Round.Quarter == quarter).Select(n => n.Id).SingleAsync());
         await ReviewData.RecuseAsync(app, ada, "recused.member@example.org");
         var client = app.Browser();
-        await client.LoginAsync("recused.member@example.org", "Recused-member-2026!");
+        await client.LoginAsync("recused.member@example.org", "Amber-falcon-meadow-38");
         var url = $"/Reports/Quarter?year={year}&quarter={quarter}";
 
         var nominations = Rows(await client.GetPageAsync(url), "nominations");

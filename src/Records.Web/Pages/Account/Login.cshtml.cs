@@ -1,3 +1,4 @@
+using Records.Core.People;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         public Validator()
         {
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your email address.")
-                .EmailAddress().WithMessage("Enter an email address like name@example.org.").MaximumLength(320);
+                .IsEmail().WithMessage("Enter an email address like name@example.org.");
             RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password.").MaximumLength(200);
         }
     }

@@ -1,3 +1,4 @@
+using Records.Core.People;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public class IndexModel(RecordsDbContext db, UserManager<AppUser> users, SignInM
         {
             RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter your name.").MaximumLength(200);
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your email address.")
-                .EmailAddress().WithMessage("Enter an email address like name@example.org.").MaximumLength(320);
+                .IsEmail().WithMessage("Enter an email address like name@example.org.");
             RuleFor(x => x.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose a password.").MaximumLength(200)
                 .IsHardToGuess(x => [x.Email, x.DisplayName]);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage("The two passwords do not match.");

@@ -1,3 +1,4 @@
+using Records.Core.People;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public class CreateModel(UserManager<AppUser> users, RecordsDbContext db, TimePr
         {
             RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter an email address.")
-                .EmailAddress().WithMessage("Enter an email address like name@example.org.").MaximumLength(320);
+                .IsEmail().WithMessage("Enter an email address like name@example.org.");
             RuleFor(x => x.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Set a first password; they can change it after logging in.")
                 .MaximumLength(200).IsHardToGuess(x => [x.Email, x.DisplayName]);
             RuleFor(x => x.Roles).Must(roles => roles.All(Core.Accounts.Roles.All.Contains))
