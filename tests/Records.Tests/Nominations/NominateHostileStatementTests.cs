@@ -46,7 +46,8 @@ public class NominateHostileStatementTests(NominateApp app) : IClassFixture<Nomi
         form["Input.SubmissionKey"] = page.QuerySelector("input[name='Input.SubmissionKey']")!.GetAttribute("value")!;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Nominate" + handler) { Content = new FormUrlEncodedContent(form) };
         if (fragment) request.Headers.Add("X-Records-Fragment", "preview");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        // A bound, not a measure: the old code never answered 1 MB of `[a](`; a loaded machine still answers well within it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var response = await client.SendAsync(request, timeout.Token);
         await response.Content.LoadIntoBufferAsync(timeout.Token);
         return response;

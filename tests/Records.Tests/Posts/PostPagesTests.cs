@@ -16,13 +16,6 @@ public class PostPagesTests(RecordsApp app) : IClassFixture<RecordsApp>
         return client;
     }
 
-    private static async Task<int> CreateAsync(HttpClient client, string kind, Dictionary<string, string> fields)
-    {
-        var response = await client.SubmitAsync($"/Posts/New?kind={kind}", fields);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
-    }
-
     private Task AddFellowAsync(string name, int year, int quarter, int position) => app.WithDbAsync(async db =>
     {
         db.Fellows.Add(new Fellow { Person = new Person { Name = name }, Year = year, Quarter = quarter, Position = position });
@@ -34,7 +27,7 @@ public class PostPagesTests(RecordsApp app) : IClassFixture<RecordsApp>
     {
         var client = await StaffAsync();
 
-        var id = await CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q1 2020", ["Input.Summary"] = "They teach Python." });
+        var id = await PostDrafts.CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q1 2020", ["Input.Summary"] = "They teach Python." });
 
         var page = await client.GetPageAsync($"/Posts/Details/{id}");
         Assert.Equal("Python Software Foundation Fellow Members for Q1 2020", page.QuerySelector("[data-title]")!.TextContent);
@@ -81,7 +74,7 @@ public class PostPagesTests(RecordsApp app) : IClassFixture<RecordsApp>
     {
         await AddFellowAsync("Early Fellow", 1995, 2, 0);
         var client = await StaffAsync();
-        var id = await CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "1995-2" });
+        var id = await PostDrafts.CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "1995-2" });
         await AddFellowAsync("Late Fellow", 1995, 2, 1);
 
         var response = await client.SubmitAsync($"/Posts/Details/{id}", new Dictionary<string, string> { ["Draft.Title"] = "New Fellows, spring 1995", ["Draft.Summary"] = "Both organise." },
@@ -100,7 +93,7 @@ public class PostPagesTests(RecordsApp app) : IClassFixture<RecordsApp>
     {
         await AddFellowAsync("Published Fellow", 1996, 1, 0);
         var client = await StaffAsync();
-        var id = await CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q1 1996" });
+        var id = await PostDrafts.CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q1 1996" });
         var details = await client.GetPageAsync($"/Posts/Details/{id}");
 
         var publish = await client.SubmitFormAsync(details, $"/Posts/Details/{id}",
@@ -130,7 +123,7 @@ public class PostPagesTests(RecordsApp app) : IClassFixture<RecordsApp>
     public async Task PublishingNeedsAnAddressAndADateThatHasCome(string url, string on, string field, string message)
     {
         var client = await StaffAsync();
-        var id = await CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q1 2020" });
+        var id = await PostDrafts.CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q1 2020" });
 
         var response = await client.SubmitAsync($"/Posts/Details/{id}", new Dictionary<string, string> { ["Publish.Url"] = url, ["Publish.On"] = on }, "form[action*='handler=Publish']");
 
@@ -145,7 +138,7 @@ public class PostPagesTests(RecordsApp app) : IClassFixture<RecordsApp>
         var client = await StaffAsync();
         var award = await app.WithDbAsync(db => db.ServiceAwards.Where(a => a.RecipientName == "John Roa").Select(a => a.Id).SingleAsync());
 
-        var id = await CreateAsync(client, "ServiceAward", new() { ["Input.AwardId"] = award.ToString(), ["Input.Title"] = "Building a Python community in Colombia: John Roa, 2018 Q4 CSA Recipient" });
+        var id = await PostDrafts.CreateAsync(client, "ServiceAward", new() { ["Input.AwardId"] = award.ToString(), ["Input.Title"] = "Building a Python community in Colombia: John Roa, 2018 Q4 CSA Recipient" });
 
         var page = await client.GetPageAsync($"/Posts/Details/{id}");
         Assert.Equal("Building a Python community in Colombia: John Roa, 2018 Q4 CSA Recipient", page.QuerySelector("[data-title]")!.TextContent);
@@ -173,7 +166,7 @@ public class PostPagesTests(RecordsApp app) : IClassFixture<RecordsApp>
         });
         var client = await StaffAsync();
 
-        var id = await CreateAsync(client, "Thanks", new() { ["Input.From"] = "1994-05-01", ["Input.To"] = "1994-05-31", ["Input.ShowTotals"] = "true" });
+        var id = await PostDrafts.CreateAsync(client, "Thanks", new() { ["Input.From"] = "1994-05-01", ["Input.To"] = "1994-05-31", ["Input.ShowTotals"] = "true" });
 
         var post = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Id == id));
         Assert.Equal("Thank you to donors & sponsors", post.Title);
@@ -188,7 +181,7 @@ public class PostPagesTests(RecordsApp app) : IClassFixture<RecordsApp>
         await AddFellowAsync("Mallory <script>alert(1)</script><img src=x onerror=alert(2)>", 1997, 3, 0);
         var client = await StaffAsync();
 
-        var id = await CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q3 1997" });
+        var id = await PostDrafts.CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q3 1997" });
 
         var post = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Id == id));
         Assert.Contains("**Mallory alert(1)**", post.Markdown);

@@ -57,13 +57,6 @@ public class PostsFromRecordsTests(PostsFromRecordsTests.App app) : IClassFixtur
         return client;
     }
 
-    private static async Task<int> CreateAsync(HttpClient client, string kind, Dictionary<string, string> fields)
-    {
-        var response = await client.SubmitAsync($"/Posts/New?kind={kind}", fields);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
-    }
-
     private Task<Post> PostAsync(int id) => app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Id == id));
 
     [Fact]
@@ -72,7 +65,7 @@ public class PostsFromRecordsTests(PostsFromRecordsTests.App app) : IClassFixtur
         var client = await StaffAsync();
         var campaign = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == "PyCon 2020").Select(c => c.Id).SingleAsync());
 
-        var id = await CreateAsync(client, "Thanks", new() { ["Input.CampaignId"] = campaign.ToString(), ["Input.ShowTotals"] = "true", ["Input.NameDonors"] = "true" });
+        var id = await PostDrafts.CreateAsync(client, "Thanks", new() { ["Input.CampaignId"] = campaign.ToString(), ["Input.ShowTotals"] = "true", ["Input.NameDonors"] = "true" });
 
         var markdown = (await PostAsync(id)).Markdown;
         Assert.StartsWith("During PyCon 2020, 3 individuals donated to the PSF and 1 sponsor supported our work. In all, 3 donations brought in $12,345.00 and €1,000.00.\n", markdown);
@@ -89,7 +82,7 @@ public class PostsFromRecordsTests(PostsFromRecordsTests.App app) : IClassFixtur
     {
         var client = await StaffAsync();
 
-        var id = await CreateAsync(client, "Thanks", new() { ["Input.From"] = "2021-06-01", ["Input.To"] = "2021-06-30", ["Input.ShowTotals"] = "true" });
+        var id = await PostDrafts.CreateAsync(client, "Thanks", new() { ["Input.From"] = "2021-06-01", ["Input.To"] = "2021-06-30", ["Input.ShowTotals"] = "true" });
 
         var markdown = (await PostAsync(id)).Markdown;
         Assert.StartsWith("From June 1, 2021 to June 30, 2021, 1 individual donated to the PSF. In all, 1 donation brought in $5.00.\n", markdown);
@@ -116,7 +109,7 @@ public class PostsFromRecordsTests(PostsFromRecordsTests.App app) : IClassFixtur
         var client = await StaffAsync();
         var award = await app.WithDbAsync(db => db.ServiceAwards.Where(a => a.RecipientName == "Mariatta Wijaya").Select(a => a.Id).SingleAsync());
 
-        var id = await CreateAsync(client, "ServiceAward", new() { ["Input.AwardId"] = award.ToString() });
+        var id = await PostDrafts.CreateAsync(client, "ServiceAward", new() { ["Input.AwardId"] = award.ToString() });
 
         var markdown = (await PostAsync(id)).Markdown;
         Assert.Equal("The Python Software Foundation is pleased to recognize Mariatta Wijaya for the 2020 Q1 Community Service Award:\n\n" +
@@ -131,7 +124,7 @@ public class PostsFromRecordsTests(PostsFromRecordsTests.App app) : IClassFixtur
     {
         var client = await StaffAsync();
 
-        var id = await CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q1 1998" });
+        var id = await PostDrafts.CreateAsync(client, "Fellows", new() { ["Input.Quarter"] = "Q1 1998" });
 
         string[] Names(string markdown) => markdown.Split('\n').Where(l => l.StartsWith("**")).Select(l => l.Trim('*', ' ')).ToArray();
         Assert.Equal(["Anna Ödman", "bob Carter", "élodie Brun", "Zoë Adams"], Names((await PostAsync(id)).Markdown));

@@ -4,7 +4,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Accounts;
 using Records.Core.Data;
@@ -110,7 +109,6 @@ public partial class ProposeModel(RecordsDbContext db, TimeProvider clock, IOpti
             ModelState.AddModelError("", "This form had lost its place. Check the details and send it again.");
             return this.Invalid();
         }
-        if (await db.ServiceAwards.AnyAsync(a => a.SubmissionKey == Input.SubmissionKey)) return Sent(null);
         if (!ModelState.AddErrors(new Validator(ThisYear).Validate(Input)) || !ModelState.IsValid) return this.Invalid();
         return Sent(await SaveAsync());
     }
