@@ -14,7 +14,9 @@ public sealed class ImportJob(string token, string fileName, long totalBytes, Da
     public string FileName { get; } = fileName;
     public DateTime StartedAt { get; } = startedAt;
     public ImportLayout? Layout { get; set; }
-    public IReadOnlyList<string> Headers { get; init; } = [];
+    /// <summary>Where the file's header is and what it names, found at upload; a generic file's can be pointed at again.</summary>
+    public ImportHeader? Header { get; set; }
+    public IReadOnlyList<string> Headers => Header?.Headers ?? [];
     public ImportProgress Progress { get; } = new() { TotalBytes = totalBytes };
     public volatile ImportStage Stage = ImportStage.Mapping;
     public ImportReport? DryRun { get; set; }
@@ -43,7 +45,7 @@ public sealed class ImportJob(string token, string fileName, long totalBytes, Da
     }
 }
 
-public enum CommitStart { Started, NotFound, NotChecked, AlreadyCommitted }
+public enum CommitStart { Started, NotFound, NotChecked, AlreadyCommitted, DatesUnconfirmed }
 
 /// <summary>
 /// The imports in progress, in memory (a restart forgets them and people check their file again). The dry run and the
@@ -55,22 +57,43 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads,
 
     public ImportJob? Find(string? token) => token is not null && jobs.TryGetValue(token, out var job) ? job : null;
 
-    public ImportJob Add(string token, string fileName, long totalBytes, IReadOnlyList<string> headers)
+    public ImportJob Add(string token, string fileName, long totalBytes, ImportHeader header)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var old in jobs.Values.Where(j => !j.IsRunning && j.StartedAt < now - UploadStore.KeptFor)) jobs.TryRemove(old.Token, out _);
-        return jobs[token] = new ImportJob(token, fileName, totalBytes, now) { Headers = headers };
+        return jobs[token] = new ImportJob(token, fileName, totalBytes, now) { Header = header };
     }
 
     public void StartDryRun(ImportJob job, ImportLayout layout)
     {
-        job.Layout = layout;
+        job.Layout = job.Header is { } header ? layout with { HeaderLine = header.Line, Separator = header.Separator } : layout;
+        layout = job.Layout;
         job.Begin(ImportStage.Checking);
         Run(job, async (db, file, today, zone) =>
         {
             job.DryRun = await DonationImporter.DryRunAsync(db, file, layout, today, zone, job.Progress);
             job.Stage = ImportStage.Checked;
         });
+    }
+
+    /// <summary>
+    /// Settles the order of a checked file's dates as a person read them on the dry run: the same order is confirmed as
+    /// it stands; the other order checks the file again, read that way, and counts as confirmed.
+    /// </summary>
+    public bool ConfirmDates(ImportJob job, DateOrder order)
+    {
+        lock (job)
+        {
+            if (job is not { Stage: ImportStage.Checked, Layout: { } layout, DryRun.Dates: { } dates }) return false;
+            if (dates.Order == order)
+            {
+                job.Layout = layout with { ConfirmedOrder = order };
+                job.DryRun.ConfirmDates();
+                return true;
+            }
+            StartDryRun(job, layout with { ConfirmedOrder = order });
+            return true;
+        }
     }
 
     /// <summary>Starts the commit once per upload: a second post of the same form finds the token used.</summary>
@@ -82,6 +105,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads,
         {
             if (job.Stage is ImportStage.Committing or ImportStage.Committed) return CommitStart.AlreadyCommitted;
             if (job.Stage != ImportStage.Checked) return CommitStart.NotChecked;
+            if (job.DryRun?.Dates?.NeedsConfirmation == true) return CommitStart.DatesUnconfirmed;
             job.Begin(ImportStage.Committing);
         }
         var commit = new ImportCommit(job.FileName, by, clock.GetUtcNow().UtcDateTime);

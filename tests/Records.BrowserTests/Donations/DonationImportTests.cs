@@ -77,6 +77,6 @@ public class DonationImportTests(RecordsServer server) : IClassFixture<RecordsSe
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
 
         await Expect(page.Locator("[data-summary]")).ToContainTextAsync("3 donations would be added", new() { Timeout = ImportWait });
-        await Expect(page.Locator("[data-bad-rows] tbody tr")).ToHaveTextAsync(["4 GEN-0003 The date '31/02/2025' is not a date written DD/MM/YYYY."], new() { UseInnerText = true });
+        await Expect(page.Locator("[data-bad-rows] tbody tr")).ToHaveTextAsync(["4 GEN-0003 The date '31/02/2025' is not a day of the calendar, read either way."], new() { UseInnerText = true });
     }
 }

@@ -50,7 +50,7 @@ public static class DonationImporter
                 var donor = await donors.FindAsync(row, r => Task.FromResult(staging.AddPerson(r)));
                 staging.AddDonation(row, donor, layout.Channel);
                 return donor;
-            }, ledger, ct);
+            }, ledger, ct, committing: true);
             staging.Flush();
 
             using (ledger.LargerCache())
@@ -77,13 +77,23 @@ public static class DonationImporter
     }
 
     private static async Task<ImportReport> PassAsync(RecordsDbContext db, Stream file, ImportLayout layout, DateOnly today, TimeZoneInfo zone,
-        ImportProgress? progress, Func<ImportRow, ImportDonors, Task<int?>> add, LedgerCommands ledger, CancellationToken ct)
+        ImportProgress? progress, Func<ImportRow, ImportDonors, Task<int?>> add, LedgerCommands ledger, CancellationToken ct, bool committing = false)
     {
         progress?.Restart();
+        var start = file.Position;
+        var header = await DonationCsv.ReadStartAsync(file, layout, ct);
+        layout = layout with { HeaderLine = header.Line, Separator = header.Separator };
+        file.Position = start;
+        var facts = await DonationCsv.ScanAsync(file, layout, header, ct);
+        file.Position = start;
+        var dates = facts.Resolve(layout);
+        if (committing && dates.NeedsConfirmation)
+            throw new DonationFileException($"Every date like 05/04/2025 in this file could be read day first or month first, and nothing was added. Check the file again and confirm which on the dry run before committing.");
+
         var donors = await ImportDonors.LoadAsync(db, ct);
-        var report = new ImportReport();
+        var report = new ImportReport { Variant = header.Variant?.Name ?? "", Dates = dates };
         await using var text = new TextFileStream(file, progress);
-        await foreach (var read in DonationCsv.ReadAsync(text, layout, today, zone, ct, progress))
+        await foreach (var read in DonationCsv.ReadAsync(text, layout, today, zone, ct, progress, facts, dates))
         {
             if (read.Row is { } row && ledger.Exists(row.TransactionId))
             {

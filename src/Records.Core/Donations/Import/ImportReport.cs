@@ -11,11 +11,22 @@ public sealed class ImportReport
     public List<ImportProblem> Duplicates { get; } = [];
     public List<ImportProblem> BadRows { get; } = [];
     public List<ImportProblem> Skipped { get; } = [];
+    /// <summary>Rows added at less than was paid (partly refunded, a dispute lost), with what was taken off.</summary>
+    public List<ImportProblem> Adjusted { get; } = [];
+    /// <summary>The layout recognised: "Stripe payments export, older layout".</summary>
+    public string Variant { get; internal set; } = "";
+    /// <summary>How dates written with the year last were read, and whether that still needs confirming.</summary>
+    public DateReading? Dates { get; internal set; }
+    /// <summary>Rows of sponsors who asked not to be named, added as anonymous gifts.</summary>
+    public int Private { get; internal set; }
     public int DonorsMatched { get; internal set; }
     public int DonorsCreated { get; internal set; }
     public string Sha256 { get; internal set; } = "";
     /// <summary>The DonationImport written by a commit.</summary>
     public int? ImportId { get; internal set; }
+
+    /// <summary>Records that a person has looked at the dates as read and confirmed the order.</summary>
+    public void ConfirmDates() => Dates = Dates?.Confirm();
 
     internal void Count(ImportRead read)
     {
@@ -31,6 +42,8 @@ public sealed class ImportReport
     internal void Add(ImportRow row)
     {
         Added++;
+        if (row.IsPrivate) Private++;
+        if (row.Adjustment is { } adjustment) Adjusted.Add(new ImportProblem(row.Line, row.TransactionId, adjustment));
         Totals[row.Currency] = Totals.GetValueOrDefault(row.Currency) + row.AmountMinor;
     }
 }

@@ -2,7 +2,15 @@ namespace Records.Core.Donations.Import;
 
 /// <summary>A completed payment read from the file, checked and ready to become a donation.</summary>
 public sealed record ImportRow(int Line, string TransactionId, DateOnly ReceivedOn, long AmountMinor, long FeeMinor, string Currency,
-    string? Email, string? Name, bool IsRecurring);
+    string? Email, string? Name, bool IsRecurring)
+{
+    /// <summary>A sponsor who asked not to be named: the gift is anonymous and no donor is found or made.</summary>
+    public bool IsPrivate { get; init; }
+    /// <summary>Kept with the gift for Staff (the GitHub handle and tier).</summary>
+    public string? Notes { get; init; }
+    /// <summary>How the amount added differs from the amount paid (refunds, lost disputes), as the dry run shows it.</summary>
+    public string? Adjustment { get; init; }
+}
 
 public enum RowOutcome { Good, Bad, Skipped, Duplicate }
 

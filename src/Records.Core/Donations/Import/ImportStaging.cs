@@ -34,14 +34,14 @@ internal sealed class ImportStaging : IDisposable
             DROP TABLE IF EXISTS temp.import_gifts;
             CREATE TEMP TABLE import_people (Ordinal INTEGER PRIMARY KEY, Name TEXT NOT NULL, Email TEXT, Version TEXT NOT NULL, Summary TEXT NOT NULL, Changes TEXT NOT NULL);
             CREATE TEMP TABLE import_gifts (Ordinal INTEGER PRIMARY KEY, Person INTEGER, AmountMinor INTEGER NOT NULL, Currency TEXT NOT NULL,
-                ReceivedOn TEXT NOT NULL, FeeMinor INTEGER NOT NULL, TransactionId TEXT NOT NULL, IsRecurring INTEGER NOT NULL, Version TEXT NOT NULL,
+                ReceivedOn TEXT NOT NULL, FeeMinor INTEGER NOT NULL, TransactionId TEXT NOT NULL, IsRecurring INTEGER NOT NULL, Notes TEXT, Version TEXT NOT NULL,
                 Summary TEXT NOT NULL, Changes TEXT NOT NULL);
             """);
         person = Prepare("INSERT INTO temp.import_people (Ordinal, Name, Email, Version, Summary, Changes) VALUES ($ordinal, $name, $email, $version, $summary, $changes)",
             "$ordinal", "$name", "$email", "$version", "$summary", "$changes");
-        gift = Prepare("INSERT INTO temp.import_gifts (Ordinal, Person, AmountMinor, Currency, ReceivedOn, FeeMinor, TransactionId, IsRecurring, Version, Summary, Changes) " +
-            "VALUES ($ordinal, $person, $amount, $currency, $received, $fee, $id, $recurring, $version, $summary, $changes)",
-            "$ordinal", "$person", "$amount", "$currency", "$received", "$fee", "$id", "$recurring", "$version", "$summary", "$changes");
+        gift = Prepare("INSERT INTO temp.import_gifts (Ordinal, Person, AmountMinor, Currency, ReceivedOn, FeeMinor, TransactionId, IsRecurring, Version, Summary, Changes, Notes) " +
+            "VALUES ($ordinal, $person, $amount, $currency, $received, $fee, $id, $recurring, $version, $summary, $changes, $notes)",
+            "$ordinal", "$person", "$amount", "$currency", "$received", "$fee", "$id", "$recurring", "$version", "$summary", "$changes", "$notes");
     }
 
     /// <summary>A new donor, named by a negative number until publishing gives it its id.</summary>
@@ -74,7 +74,7 @@ internal sealed class ImportStaging : IDisposable
         var donorName = donor is null ? "an anonymous donor" : row.Name ?? row.Email ?? "a donor";
         p[9].Value = Shorten($"Gift of {new Money.Money(row.AmountMinor, row.Currency)} from {donorName} on {row.ReceivedOn.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}");
         // The audit entry's changes without the donor's id and the import's, which only publishing knows; see PublishAsync.
-        var middle = JsonSerializer.Serialize(new Dictionary<string, object?[]>
+        var changes = new Dictionary<string, object?[]>
         {
             ["IsAnonymous"] = [null, donor is null],
             ["AmountMinor"] = [null, row.AmountMinor],
@@ -84,8 +84,11 @@ internal sealed class ImportStaging : IDisposable
             ["FeeMinor"] = [null, row.FeeMinor],
             ["TransactionId"] = [null, row.TransactionId],
             ["IsRecurring"] = [null, row.IsRecurring],
-        });
+        };
+        if (row.Notes is not null) changes["Notes"] = [null, row.Notes];
+        var middle = JsonSerializer.Serialize(changes);
         p[10].Value = middle[1..^1];
+        p[11].Value = (object?)row.Notes ?? DBNull.Value;
         Run(gift);
     }
 
@@ -120,8 +123,8 @@ internal sealed class ImportStaging : IDisposable
         try
         {
             await ExecuteAsync(transaction, $$"""
-            INSERT INTO main.Donations (Id, PersonId, IsAnonymous, AmountMinor, Currency, ReceivedOn, Channel, FeeMinor, TransactionId, IsRecurring, QuidProQuoMinor, ImportId, Version)
-            SELECT $gifts + Ordinal, {{personId}}, s.Person IS NULL, AmountMinor, Currency, ReceivedOn, $channel, FeeMinor, TransactionId, IsRecurring, 0, $import, Version
+            INSERT INTO main.Donations (Id, PersonId, IsAnonymous, AmountMinor, Currency, ReceivedOn, Channel, FeeMinor, TransactionId, IsRecurring, QuidProQuoMinor, ImportId, Notes, Version)
+            SELECT $gifts + Ordinal, {{personId}}, s.Person IS NULL, AmountMinor, Currency, ReceivedOn, $channel, FeeMinor, TransactionId, IsRecurring, 0, $import, Notes, Version
             FROM temp.import_gifts s ORDER BY Ordinal;
             INSERT INTO main.AuditEntries (At, UserName, EntityType, EntityId, Action, Summary, Changes)
             SELECT $at, $by, 'Donation', CAST($gifts + Ordinal AS TEXT), 'Added', Summary,

@@ -24,6 +24,10 @@ public partial class ImportModel
         public string? Recurring { get; set; }
         public DateFormatChoice? DateFormat { get; set; }
         public DonationChannel? Channel { get; set; }
+        /// <summary>The line of a generic file that names its columns.</summary>
+        public int? HeaderLine { get; set; }
+        /// <summary>The order confirmed (or switched to) for dates that could be read either way.</summary>
+        public DateOrder? DateOrder { get; set; }
 
         public ImportLayout ToLayout() => ImportLayout.Generic(
             new ColumnMap(Date!, Amount!, Currency!, TransactionId!, Blank(Fee), Blank(Email), Blank(Name), Blank(Recurring)),
@@ -49,12 +53,25 @@ public partial class ImportModel
     {
         public const string Upload = "Upload";
         public const string Map = "Map";
+        public const string Header = "Header";
+        public const string Dates = "Dates";
 
-        public Validator(long maxBytes, IReadOnlyList<string>? headers = null)
+        public Validator(long maxBytes, IReadOnlyList<string>? headers = null, IReadOnlyList<ImportLine>? firstLines = null)
         {
+            RuleSet(Header, () =>
+            {
+                var lines = firstLines ?? [];
+                RuleFor(x => x.HeaderLine).NotNull().WithMessage("Choose the line that names the columns.")
+                    .Must(l => lines.Any(f => f.Line == l)).WithMessage(x => $"Line {x.HeaderLine} is not one of the first {lines.Count} lines shown.");
+            });
+            RuleSet(Dates, () =>
+            {
+                RuleFor(x => x.DateOrder).NotNull().IsInEnum().WithMessage("Say whether the dates are day first or month first.");
+            });
             RuleSet(Upload, () =>
             {
-                RuleFor(x => x.Layout).NotNull().WithMessage("Choose whose export this is: Stripe, PayPal or another CSV.");
+                RuleFor(x => x.Layout).Cascade(CascadeMode.Stop).NotNull().WithMessage("Choose whose export this is: Stripe, PayPal, GitHub Sponsors or another CSV.")
+                    .IsInEnum().WithMessage("Choose whose export this is: Stripe, PayPal, GitHub Sponsors or another CSV.");
                 RuleFor(x => x.File).NotNull().WithMessage("Choose the processor's CSV file.");
                 When(x => x.File is not null, () =>
                 {

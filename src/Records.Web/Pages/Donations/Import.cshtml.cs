@@ -86,11 +86,11 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
             return await InvalidAsync(ct);
         }
         var preset = ImportLayout.Preset(Input.Layout!.Value);
-        IReadOnlyList<string> headers;
+        ImportHeader header;
         try
         {
             await using var kept = uploads.Open(token)!;
-            headers = await DonationCsv.ReadStartAsync(kept, preset, ct);
+            header = await DonationCsv.ReadStartAsync(kept, preset, ct);
         }
         catch (DonationFileException e)
         {
@@ -98,7 +98,7 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
             ModelState.AddModelError("Input.File", e.Message);
             return await InvalidAsync(ct);
         }
-        var job = jobs.Add(token, Path.GetFileName(Input.File.FileName), Input.File.Length, headers);
+        var job = jobs.Add(token, Path.GetFileName(Input.File.FileName), Input.File.Length, header);
         if (preset is not null) jobs.StartDryRun(job, preset);
         return RedirectToPage(new { token });
     }
@@ -117,12 +117,51 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
         return RedirectToPage(new { token = Job.Token });
     }
 
+    /// <summary>The line of a generic file that names its columns, when the guess was wrong (report details above it).</summary>
+    public async Task<IActionResult> OnPostHeaderAsync(CancellationToken ct)
+    {
+        Job = jobs.Find(Input.Token);
+        if (Job is not { Stage: ImportStage.Mapping or ImportStage.Checked or ImportStage.Failed, Header: { } header } || Job.IsRunning) return await RefuseAsync(ct);
+        Job.Stage = ImportStage.Mapping;
+        if (!ModelState.AddErrors(new Validator(MaxBytes, Job.Headers, header.FirstLines).Validate(Input, o => o.IncludeRuleSets(Validator.Header)))) return await InvalidAsync(ct);
+        try
+        {
+            await using var kept = uploads.Open(Job.Token) ?? throw new DonationFileException("The uploaded file is no longer here (files are kept for a day). Choose it again.");
+            Job.Header = await DonationCsv.ReadStartAsync(kept, null, ct, Input.HeaderLine) with { FirstLines = header.FirstLines };
+        }
+        catch (DonationFileException e)
+        {
+            ModelState.AddModelError("Input.HeaderLine", e.Message);
+            return await InvalidAsync(ct);
+        }
+        return RedirectToPage(new { token = Job.Token });
+    }
+
+    /// <summary>Confirms the order the dry run read the dates in, or switches to the other order and checks the file again.</summary>
+    public async Task<IActionResult> OnPostDatesAsync(CancellationToken ct)
+    {
+        Job = jobs.Find(Input.Token);
+        if (Job is not { Stage: ImportStage.Checked, DryRun.Dates: not null }) return await RefuseAsync(ct);
+        if (!ModelState.AddErrors(new Validator(MaxBytes).Validate(Input, o => o.IncludeRuleSets(Validator.Dates))))
+        {
+            await LoadRecentAsync(ct);
+            return this.Invalid();
+        }
+        if (!jobs.ConfirmDates(Job, Input.DateOrder!.Value)) return await RefuseAsync(ct);
+        return RedirectToPage(new { token = Job.Token });
+    }
+
     public async Task<IActionResult> OnPostCommitAsync(CancellationToken ct)
     {
         switch (jobs.StartCommit(Input.Token, User.Identity?.Name ?? "unknown"))
         {
             case CommitStart.Started:
                 return RedirectToPage(new { token = Input.Token });
+            case CommitStart.DatesUnconfirmed:
+                Job = jobs.Find(Input.Token);
+                Refusal = "Nothing was added: every date like 05/04/2025 in this file could be read day first or month first. Look at the rows below as they were read, then confirm the order or switch it.";
+                await LoadRecentAsync(ct);
+                return this.WithStatus(StatusCodes.Status409Conflict);
             case CommitStart.AlreadyCommitted:
                 Job = jobs.Find(Input.Token);
                 Refusal = $"{Job!.FileName} has already been committed from this upload; nothing more was added. To import more rows, upload the file again: rows already in the ledger are recognised as duplicates.";
@@ -157,4 +196,11 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
     public static string Plural(int count, string noun) => Counting.Plural(count, noun);
 
     public static string Channels(DonationChannel channel) => channel.Name();
+
+    public static string DateChoice(DateFormatChoice choice) => choice switch
+    {
+        DateFormatChoice.MonthDayYear => "Month first: 04/05/2025 is 5 April",
+        DateFormatChoice.DayMonthYear => "Day first: 05/04/2025 is 5 April",
+        _ => "Not sure, or written year first (2025-04-05)",
+    };
 }

@@ -37,7 +37,7 @@ public class DonationCsvTests
             (grace.Line, grace.ReceivedOn, grace.AmountMinor, grace.FeeMinor, grace.Currency, grace.Email, grace.Name, grace.IsRecurring));
         Assert.Equal((1_000_00L, 15_20L, "GBP", false), (rows[2].AmountMinor, rows[2].FeeMinor, rows[2].Currency, rows[2].IsRecurring));
         Assert.Null(rows[4].Email);
-        Assert.Equal(["4: Not a completed payment: the status is 'Failed'.", "5: Not a completed payment: the status is 'Refunded'."], Problems(reads, RowOutcome.Skipped));
+        Assert.Equal(["4: Not a completed payment: the status is 'Failed'.", "5: Refunded in full."], Problems(reads, RowOutcome.Skipped));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class DonationCsvTests
 
         Assert.Equal([("GEN-0001", new DateOnly(2025, 2, 15), 20_00L, false), ("GEN-0002", new DateOnly(2025, 2, 16), 35_50L, true), ("GEN-0004", new DateOnly(2025, 2, 17), 5000L, false)],
             reads.Where(r => r.Row is not null).Select(r => (r.Row!.TransactionId, r.Row.ReceivedOn, r.Row.AmountMinor, r.Row.IsRecurring)));
-        Assert.Equal(["4: The date '31/02/2025' is not a date written DD/MM/YYYY."], Problems(reads, RowOutcome.Bad));
+        Assert.Equal(["4: The date '31/02/2025' is not a day of the calendar, read either way."], Problems(reads, RowOutcome.Bad));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class DonationCsvTests
             "4: 'xyz' is not a currency code (ISO 4217, such as USD or EUR).",
             "5: The date 2099-01-01 is in the future.",
             "8: The transaction id is missing.",
-            "9: The date 'April 8th' is not a date written YYYY-MM-DD.",
+            "9: The date 'April 8th' is not a date the import reads (write it like 2025-04-05, 05/04/2025 or 5 Apr 2025).",
             "10: The fee 25.00 is more than the amount 20.00.",
             "11: The date is missing.",
             "12: The amount 0.00 is not more than zero.",
@@ -113,7 +113,7 @@ public class DonationCsvTests
         Assert.Equal("The file is empty.", await RefusalAsync("empty.csv"));
         Assert.Equal("The file has its header but no rows under it.", await RefusalAsync("header-only.csv"));
         Assert.Equal("This is not a Stripe file as the import reads it: the first line lacks the columns \"id\", \"Currency\".", await RefusalAsync("missing-column.csv"));
-        Assert.Equal("This is not a PayPal file as the import reads it: the first line lacks the columns \"Transaction ID\", \"Date\", \"Gross\", \"Type\".",
+        Assert.Equal("This is not a PayPal file as the import reads it: the first line lacks the columns \"Transaction ID\", \"Date\", \"Gross\".",
             await RefusalAsync("stripe.csv", ImportLayout.PayPal));
     }
 

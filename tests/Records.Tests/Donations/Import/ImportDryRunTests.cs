@@ -24,7 +24,7 @@ public class ImportDryRunTests(RecordsApp app) : IClassFixture<RecordsApp>
             "4 | ch_Bad0003 | 'xyz' is not a currency code (ISO 4217, such as USD or EUR).",
             "5 | ch_Bad0004 | The date 2099-01-01 is in the future.",
             "8 | — | The transaction id is missing.",
-            "9 | ch_Bad0008 | The date 'April 8th' is not a date written YYYY-MM-DD.",
+            "9 | ch_Bad0008 | The date 'April 8th' is not a date the import reads (write it like 2025-04-05, 05/04/2025 or 5 Apr 2025).",
             "10 | ch_Bad0009 | The fee 25.00 is more than the amount 20.00.",
             "11 | ch_Bad0010 | The date is missing.",
             "12 | ch_Bad0011 | The amount 0.00 is not more than zero.",
@@ -64,7 +64,7 @@ public class ImportDryRunTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Equal("5 donations would be added, 0 duplicates and 2 rows that are not completed payments left out.", TextOf(report, "[data-summary]"));
         Assert.Equal("1 donor matched by email (case ignored), 2 new donors to be created.", TextOf(report, "[data-donors]"));
         Assert.Equal(["GBP | £1,000.00", "USD | $80.00"], Rows(report, "[data-totals]"));
-        Assert.Equal(["4 | ch_3QStripe00003 | Not a completed payment: the status is 'Failed'.", "5 | ch_3QStripe00004 | Not a completed payment: the status is 'Refunded'."],
+        Assert.Equal(["4 | ch_3QStripe00003 | Not a completed payment: the status is 'Failed'.", "5 | ch_3QStripe00004 | Refunded in full."],
             Rows(report, "[data-skipped]"));
         Assert.Null(report.QuerySelector("[data-bad-rows]"));
     }

@@ -33,7 +33,7 @@ public class ImportFirstCommitTests(RecordsApp app) : IClassFixture<RecordsApp>
 
         Assert.Equal("Added 5 donations; 0 duplicates, 2 rows that are not completed payments and 0 rows with problems left out; 2 new donors created, 1 donor matched by email.",
             TextOf(done, "[data-summary]"));
-        Assert.Equal(["4 | ch_3QStripe00003 | Not a completed payment: the status is 'Failed'.", "5 | ch_3QStripe00004 | Not a completed payment: the status is 'Refunded'."],
+        Assert.Equal(["4 | ch_3QStripe00003 | Not a completed payment: the status is 'Failed'.", "5 | ch_3QStripe00004 | Refunded in full."],
             Rows(done, "[data-state=done] [data-skipped]"));
         var import = await app.WithDbAsync(db => db.DonationImports.SingleAsync(i => i.FileName == "stripe.csv"));
         Assert.Equal(("Stripe", 7, 5, 0, 0, 2, "staff@records.local"), (import.Layout, import.RowsRead, import.Added, import.Duplicates, import.BadRows, import.DonorsCreated, import.By));

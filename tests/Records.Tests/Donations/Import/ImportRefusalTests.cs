@@ -64,6 +64,6 @@ public class ImportRefusalTests(ImportRefusalTests.SmallLimitApp app) : IClassFi
     }
 
     [Fact]
-    public async Task LayoutMustBeChosen() => Assert.Equal("Choose whose export this is: Stripe, PayPal or another CSV.",
+    public async Task LayoutMustBeChosen() => Assert.Equal("Choose whose export this is: Stripe, PayPal, GitHub Sponsors or another CSV.",
         (await (await UploadAsync(await app.StaffAsync(), File("stripe.csv"), "")).ReadPageAsync()).FieldError("Input.Layout"));
 }
