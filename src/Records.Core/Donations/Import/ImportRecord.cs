@@ -90,6 +90,8 @@ internal sealed partial class ImportRecord(string[] values)
         return ImportRead.Good(new ImportRow(line, id!, date!.Value, amount!.Value, fee, currency, email, name, IsRecurring(layout))
         {
             IsPrivate = isPrivate,
+            GitHub = !isPrivate && layout.Kind == ImportLayoutKind.GitHubSponsors && GitHubHandle().IsMatch(this[ImportField.Handle].TrimStart('@'))
+                ? this[ImportField.Handle].TrimStart('@') : null,
             Notes = Notes(layout, isPrivate),
             Adjustment = status.Returned > 0 ? status.Adjustment(ImportAmounts.Format(amount!.Value, amountCurrency)) : null,
         });
@@ -313,6 +315,9 @@ internal sealed partial class ImportRecord(string[] values)
 
         public string Adjustment(string added) => $"Added at {added}: {what}.";
     }
+
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", RegexOptions.CultureInvariant)]
+    private static partial Regex GitHubHandle();
 
     [GeneratedRegex("refund|reversal|chargeback", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RefundWords();

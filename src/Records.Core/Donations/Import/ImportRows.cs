@@ -6,6 +6,8 @@ public sealed record ImportRow(int Line, string TransactionId, DateOnly Received
 {
     /// <summary>A sponsor who asked not to be named: the gift is anonymous and no donor is found or made.</summary>
     public bool IsPrivate { get; init; }
+    /// <summary>A public GitHub sponsor's handle: finds the person with that GitHub link, or gives a new donor the link.</summary>
+    public string? GitHub { get; init; }
     /// <summary>Kept with the gift for Staff (the GitHub handle and tier).</summary>
     public string? Notes { get; init; }
     /// <summary>How the amount added differs from the amount paid (refunds, lost disputes), as the dry run shows it.</summary>

@@ -32,13 +32,13 @@ internal sealed class ImportStaging : IDisposable
         Execute("""
             DROP TABLE IF EXISTS temp.import_people;
             DROP TABLE IF EXISTS temp.import_gifts;
-            CREATE TEMP TABLE import_people (Ordinal INTEGER PRIMARY KEY, Name TEXT NOT NULL, Email TEXT, Version TEXT NOT NULL, Summary TEXT NOT NULL, Changes TEXT NOT NULL);
+            CREATE TEMP TABLE import_people (Ordinal INTEGER PRIMARY KEY, Name TEXT NOT NULL, Email TEXT, GitHub TEXT, Version TEXT NOT NULL, Summary TEXT NOT NULL, Changes TEXT NOT NULL);
             CREATE TEMP TABLE import_gifts (Ordinal INTEGER PRIMARY KEY, Person INTEGER, AmountMinor INTEGER NOT NULL, Currency TEXT NOT NULL,
                 ReceivedOn TEXT NOT NULL, FeeMinor INTEGER NOT NULL, TransactionId TEXT NOT NULL, IsRecurring INTEGER NOT NULL, Notes TEXT, Version TEXT NOT NULL,
                 Summary TEXT NOT NULL, Changes TEXT NOT NULL);
             """);
-        person = Prepare("INSERT INTO temp.import_people (Ordinal, Name, Email, Version, Summary, Changes) VALUES ($ordinal, $name, $email, $version, $summary, $changes)",
-            "$ordinal", "$name", "$email", "$version", "$summary", "$changes");
+        person = Prepare("INSERT INTO temp.import_people (Ordinal, Name, Email, Version, Summary, Changes, GitHub) VALUES ($ordinal, $name, $email, $version, $summary, $changes, $github)",
+            "$ordinal", "$name", "$email", "$version", "$summary", "$changes", "$github");
         gift = Prepare("INSERT INTO temp.import_gifts (Ordinal, Person, AmountMinor, Currency, ReceivedOn, FeeMinor, TransactionId, IsRecurring, Version, Summary, Changes, Notes) " +
             "VALUES ($ordinal, $person, $amount, $currency, $received, $fee, $id, $recurring, $version, $summary, $changes, $notes)",
             "$ordinal", "$person", "$amount", "$currency", "$received", "$fee", "$id", "$recurring", "$version", "$summary", "$changes", "$notes");
@@ -54,6 +54,7 @@ internal sealed class ImportStaging : IDisposable
         p[3].Value = NewVersion();
         p[4].Value = Shorten(row.Name ?? row.Email!);
         p[5].Value = JsonSerializer.Serialize(new Dictionary<string, object?[]> { ["Name"] = [null, row.Name ?? row.Email], ["Email"] = [null, row.Email] });
+        p[6].Value = row.GitHub is { } handle ? GitHubProfile(handle) : DBNull.Value;
         Run(person);
         return -people;
     }
@@ -117,6 +118,8 @@ internal sealed class ImportStaging : IDisposable
             SELECT $people + Ordinal, Name, Email, $at, Version FROM temp.import_people ORDER BY Ordinal;
             INSERT INTO main.AuditEntries (At, UserName, EntityType, EntityId, Action, Summary, Changes)
             SELECT $at, $by, 'Person', CAST($people + Ordinal AS TEXT), 'Added', Summary, Changes FROM temp.import_people ORDER BY Ordinal;
+            INSERT INTO main.PersonLinks (PersonId, Kind, Url, Position)
+            SELECT $people + Ordinal, 'GitHub', GitHub, 0 FROM temp.import_people WHERE GitHub IS NOT NULL ORDER BY Ordinal;
             """, ct, values);
         // A gift that reached the ledger from elsewhere since the file was read breaks the unique index on (Channel,
         // TransactionId): the whole transaction is then rolled back by the caller and nothing is added.
@@ -138,6 +141,8 @@ internal sealed class ImportStaging : IDisposable
         }
         return gifts;
     }
+
+    public static string GitHubProfile(string handle) => "https://github.com/" + handle;
 
     private static string NextIdSql(string table) =>
         $"SELECT MAX(COALESCE((SELECT MAX(Id) FROM main.{table}), 0), COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = '{table}'), 0))";
