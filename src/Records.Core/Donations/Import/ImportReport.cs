@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using Records.Core.Text;
+
 namespace Records.Core.Donations.Import;
 
 /// <summary>What a dry run found in a file, or what a commit added: counts, totals and every line left out.</summary>
@@ -24,6 +28,17 @@ public sealed class ImportReport
     public string Sha256 { get; internal set; } = "";
     /// <summary>The DonationImport written by a commit.</summary>
     public int? ImportId { get; internal set; }
+
+    /// <summary>Every line left out (bad, duplicate, skipped) as CSV, for people to fix in the processor's file.</summary>
+    public string LeftOutCsv()
+    {
+        var csv = new StringBuilder(CsvCells.Line("Line", "Transaction", "Kind", "Reason") + "\r\n");
+        foreach (var (kind, problems) in new[] { ("Bad", BadRows), ("Duplicate", Duplicates), ("Skipped", Skipped) })
+        {
+            foreach (var p in problems) csv.Append(CsvCells.Line(p.Line.ToString(CultureInfo.InvariantCulture), p.TransactionId, kind, p.Reason)).Append("\r\n");
+        }
+        return csv.ToString();
+    }
 
     /// <summary>Records that a person has looked at the dates as read and confirmed the order.</summary>
     public void ConfirmDates() => Dates = Dates?.Confirm();

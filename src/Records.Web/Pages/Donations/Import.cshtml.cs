@@ -66,12 +66,7 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
     public IActionResult OnGetProblems(string? token)
     {
         if (jobs.Find(token) is not { DryRun: { } report } job) return NotFound();
-        var csv = new StringBuilder(CsvCells.Line("Line", "Transaction", "Kind", "Reason") + "\r\n");
-        foreach (var (kind, problems) in new[] { ("Bad", report.BadRows), ("Duplicate", report.Duplicates), ("Skipped", report.Skipped) })
-        {
-            foreach (var p in problems) csv.Append(CsvCells.Line(p.Line.ToString(CultureInfo.InvariantCulture), p.TransactionId, kind, p.Reason)).Append("\r\n");
-        }
-        return File(new UTF8Encoding(false).GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(job.FileName)}-problems.csv");
+        return File(new UTF8Encoding(false).GetBytes(report.LeftOutCsv()), "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(job.FileName)}-problems.csv");
     }
 
     /// <summary>The upload: keeps the file, then maps a generic file's columns or starts the dry run of a preset.</summary>
@@ -196,11 +191,4 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
     public static string Plural(int count, string noun) => Counting.Plural(count, noun);
 
     public static string Channels(DonationChannel channel) => channel.Name();
-
-    public static string DateChoice(DateFormatChoice choice) => choice switch
-    {
-        DateFormatChoice.MonthDayYear => "Month first: 04/05/2025 is 5 April",
-        DateFormatChoice.DayMonthYear => "Day first: 05/04/2025 is 5 April",
-        _ => "Not sure, or written year first (2025-04-05)",
-    };
 }
