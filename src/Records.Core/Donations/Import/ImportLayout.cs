@@ -77,16 +77,20 @@ public sealed record ImportLayout(ImportLayoutKind Kind, DonationChannel Channel
             new ExportVariant("Stripe payments export, older layout", StripeHeaders("Created (UTC)"), PaymentFields),
         ], DatesInUtc: true);
 
+    private static Dictionary<ImportField, string[]> PayPalHeaders() => new()
+    {
+        [ImportField.TransactionId] = ["Transaction ID"], [ImportField.Date] = ["Date"], [ImportField.Amount] = ["Gross"],
+        [ImportField.Currency] = ["Currency"], [ImportField.Status] = ["Status"], [ImportField.Type] = ["Type", "Description"],
+        [ImportField.Fee] = ["Fee"], [ImportField.Email] = ["From Email Address"], [ImportField.Name] = ["Name"],
+        [ImportField.Recurring] = ["Type", "Description"], [ImportField.Reference] = ["Reference Txn ID"],
+        [ImportField.BalanceImpact] = ["Balance Impact"],
+    };
+
     public static readonly ImportLayout PayPal = new(ImportLayoutKind.PayPal, DonationChannel.PayPal,
         [
-            new ExportVariant("PayPal activity download", new Dictionary<ImportField, string[]>
-            {
-                [ImportField.TransactionId] = ["Transaction ID"], [ImportField.Date] = ["Date"], [ImportField.Amount] = ["Gross"],
-                [ImportField.Currency] = ["Currency"], [ImportField.Status] = ["Status"], [ImportField.Type] = ["Type", "Description"],
-                [ImportField.Fee] = ["Fee"], [ImportField.Email] = ["From Email Address"], [ImportField.Name] = ["Name"],
-                [ImportField.Recurring] = ["Type", "Description"], [ImportField.Reference] = ["Reference Txn ID"],
-                [ImportField.BalanceImpact] = ["Balance Impact"],
-            }, [.. PaymentFields, ImportField.Type]),
+            new ExportVariant("PayPal activity download", PayPalHeaders(), [.. PaymentFields, ImportField.Type]),
+            new ExportVariant("PayPal activity download, balance-affecting layout (no Status column)", PayPalHeaders(),
+                [ImportField.TransactionId, ImportField.Date, ImportField.Amount, ImportField.Currency, ImportField.Type]),
         ], DatesInUtc: false);
 
     public static readonly ImportLayout GitHubSponsors = new(ImportLayoutKind.GitHubSponsors, DonationChannel.GitHubSponsors,

@@ -6,35 +6,38 @@ using Records.Core.People;
 namespace Records.Core.Donations.Import;
 
 /// <summary>One record of a processor file as written, and the checks it must pass to become a donation.</summary>
-internal sealed partial class ImportRecord(string[] values)
+internal sealed partial class ImportRecord(string?[] values)
 {
     /// <summary>Ten million in the currency's major units: more than any gift the foundation has had, so a typing error.</summary>
     public const long AbsurdMajor = 10_000_000;
 
     private static readonly int FieldCount = Enum.GetValues<ImportField>().Length;
 
-    private string this[ImportField field] => values[(int)field];
+    private string this[ImportField field] => values[(int)field] ?? "";
+
+    /// <summary>Whether the file has the column at all (a field of a column it lacks reads as empty).</summary>
+    private bool Has(ImportField field) => values[(int)field] is not null;
 
     public string Date => this[ImportField.Date];
     public string TransactionId => this[ImportField.TransactionId];
 
-    public bool IsBlank => values.All(v => v.Length == 0);
+    public bool IsBlank => values.All(v => string.IsNullOrEmpty(v));
 
     public static ImportRecord Read(CsvReader reader, int[] columns)
     {
-        var values = new string[FieldCount];
+        var values = new string?[FieldCount];
         for (var f = 0; f < FieldCount; f++)
         {
             var index = columns[f];
-            values[f] = index >= 0 && index < reader.FieldCount ? (reader.GetString(index) ?? "").Trim() : "";
+            values[f] = index < 0 ? null : index < reader.FieldCount ? (reader.GetString(index) ?? "").Trim() : "";
         }
         return new ImportRecord(values);
     }
 
     public static ImportRecord From(string[] fields, int[] columns)
     {
-        var values = new string[FieldCount];
-        for (var f = 0; f < FieldCount; f++) values[f] = columns[f] >= 0 && columns[f] < fields.Length ? fields[columns[f]] : "";
+        var values = new string?[FieldCount];
+        for (var f = 0; f < FieldCount; f++) values[f] = columns[f] < 0 ? null : columns[f] < fields.Length ? fields[columns[f]] : "";
         return new ImportRecord(values);
     }
 
@@ -218,6 +221,11 @@ internal sealed partial class ImportRecord(string[] values)
                 Skipped = $"Not a gift: the type is '{type}'.";
                 return;
             }
+            if (r.Date.Length == 0 && r.TransactionId.Length == 0 && (r[ImportField.Amount].Length == 0 || !r[ImportField.Amount].Any(char.IsAsciiDigit) || r[ImportField.Email].Length == 0))
+            {
+                Skipped = "Not a payment: a line with neither a date nor a transaction id (a total or a note under the rows).";
+                return;
+            }
             switch (layout.Kind)
             {
                 case ImportLayoutKind.Stripe:
@@ -294,11 +302,13 @@ internal sealed partial class ImportRecord(string[] values)
                         Problem = "Partially refunded, but the refund is not in this file to say how much: export a period that includes it.";
                         return;
                     }
-                    if (said != "completed") Skipped = NotCompleted(status);
+                    // The balance-affecting download has no Status column: it lists completed payments only.
+                    if (said != "completed" && r.Has(ImportField.Status)) Skipped = NotCompleted(status);
                     return;
                 case ImportLayoutKind.GitHubSponsors:
                     if (said is "refunded") Skipped = "Refunded in full.";
-                    else if (said is not ("" or "settled" or "succeeded" or "success" or "paid" or "completed" or "complete" or "processed")) Skipped = NotCompleted(status);
+                    else if (said.Length == 0 ? r.Has(ImportField.Status) : said is not ("settled" or "succeeded" or "success" or "paid" or "completed" or "complete" or "processed"))
+                        Skipped = NotCompleted(status);
                     return;
                 default:
                     if (r[ImportField.Refunded].Length == 0) return;
