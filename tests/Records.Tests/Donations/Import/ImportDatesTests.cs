@@ -20,6 +20,9 @@ public class ImportDatesTests
     [InlineData("5 Apr 2025", DateShape.Fixed)]
     [InlineData("Apr 5, 2025", DateShape.Fixed)]
     [InlineData("April 5th, 2025", DateShape.Fixed)]
+    [InlineData("05-Apr-2025", DateShape.Fixed)]
+    [InlineData("5-Apr-2025 14:30", DateShape.Fixed)]
+    [InlineData("5 Apr#2025", DateShape.Unreadable)]
     [InlineData("Donation Date", DateShape.Unreadable)]
     [InlineData("", DateShape.Unreadable)]
     public void ADatesShapeSaysWhetherItsOrderCanBeKnownFromItAlone(string written, DateShape shape) =>
@@ -33,6 +36,7 @@ public class ImportDatesTests
     [InlineData("2025-04-05", DateOrder.DayFirst, "2025-04-05")]
     [InlineData("5 Apr 2025", DateOrder.MonthFirst, "2025-04-05")]
     [InlineData("Apr 5, 2025", DateOrder.DayFirst, "2025-04-05")]
+    [InlineData("05-Apr-2025", DateOrder.MonthFirst, "2025-04-05")]
     public void AYearLastDateIsReadInTheOrderGivenAndOtherDatesOneWayOnly(string written, DateOrder order, string day) =>
         Assert.Equal(DateOnly.Parse(day), ImportDates.Read(written, order, utc: false, NewYork));
 
