@@ -13,8 +13,10 @@ public class PayPalExportTests(MailDatabaseFixture fixture) : IClassFixture<Mail
     {
         var database = await fixture.CreateDatabaseAsync();
 
+        var header = await DonationCsv.ReadStartAsync(new MemoryStream(ImportFiles.Bytes("paypal-uk.csv")), ImportLayout.PayPal);
         var report = await CommitAsync(database, "paypal-uk.csv", ImportLayout.PayPal);
 
+        Assert.Equal((1, "Date", "Time zone", 41), (header.Line, header.Headers[0], header.Headers[2], header.Headers.Count));
         Assert.Equal("PayPal activity download", report.Variant);
         Assert.Equal((DateOrder.DayFirst, 2, false), (report.Dates!.Order, report.Dates.SettledBy!.Line, report.Dates.NeedsConfirmation));
         Assert.Equal("Dates are read day first (DD/MM/YYYY): line 2 has 20/04/2025, which can only be read that way.", report.Dates.Explanation);
