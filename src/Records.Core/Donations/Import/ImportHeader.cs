@@ -77,12 +77,15 @@ public sealed record ImportHeader(int Line, char Separator, IReadOnlyList<string
         return null;
     }
 
-    /// <summary>A line of names (each with a letter, none a date or an amount) whose next records have as many fields.</summary>
+    /// <summary>
+    /// A line of names (each with a letter, none a date or an amount) for most of its fields, whose next records have as
+    /// many fields. Most: a spreadsheet pads the report details above the table ("Period:,March 2025,,,,") to its width.
+    /// </summary>
     private static bool LooksLikeHeader(List<CsvLine> records, int index)
     {
         var fields = records[index].Fields;
         var named = fields.Where(f => f.Length > 0).ToList();
-        if (named.Count < 2 || named.Any(f => !f.Any(char.IsLetter) || ImportDates.Shape(f) != DateShape.Unreadable)) return false;
+        if (named.Count < 2 || named.Count * 2 <= fields.Length || named.Any(f => !f.Any(char.IsLetter) || ImportDates.Shape(f) != DateShape.Unreadable)) return false;
         var below = records.Skip(index + 1).Take(3).ToList();
         return below.Count > 0 && below.All(r => r.Fields.Length == fields.Length);
     }
