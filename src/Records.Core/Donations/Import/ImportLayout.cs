@@ -14,7 +14,7 @@ public enum DateOrder { MonthFirst, DayFirst }
 public enum ImportField
 {
     TransactionId, Date, Amount, Currency, Status, Type, Fee, Email, Name, Recurring, Refunded,
-    Captured, DisputeStatus, DisputedAmount, Reference, BalanceImpact, Handle, Public, Tier,
+    Captured, DisputeStatus, DisputedAmount, Reference, BalanceImpact, Handle, Public, Tier, CardName,
 }
 
 /// <summary>Which header of a generic file holds each field; null for a field the file does not have.</summary>
@@ -66,7 +66,7 @@ public sealed record ImportLayout(ImportLayoutKind Kind, DonationChannel Channel
     {
         [ImportField.TransactionId] = ["id"], [ImportField.Date] = [created], [ImportField.Amount] = ["Amount"], [ImportField.Currency] = ["Currency"],
         [ImportField.Status] = ["Status"], [ImportField.Fee] = ["Fee"], [ImportField.Email] = ["Customer Email"],
-        [ImportField.Name] = ["Customer Description", "Customer Name", "Card Name"], [ImportField.Recurring] = ["Description"],
+        [ImportField.Name] = ["Customer Description", "Customer Name"], [ImportField.CardName] = ["Card Name"], [ImportField.Recurring] = ["Description"],
         [ImportField.Refunded] = ["Amount Refunded"], [ImportField.Captured] = ["Captured"], [ImportField.DisputeStatus] = ["Dispute Status"],
         [ImportField.DisputedAmount] = ["Disputed Amount"],
     };

@@ -171,6 +171,7 @@ internal sealed partial class ImportRecord(string?[] values)
     {
         var name = this[ImportField.Name];
         if (name.Length > 0) return name;
+        if (this[ImportField.CardName] is { Length: > 0 } onCard) return onCard;
         var handle = this[ImportField.Handle];
         return layout.Kind == ImportLayoutKind.GitHubSponsors && handle.Length > 0 ? "@" + handle.TrimStart('@') : null;
     }

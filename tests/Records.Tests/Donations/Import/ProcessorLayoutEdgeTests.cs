@@ -75,4 +75,21 @@ public class ProcessorLayoutEdgeTests(MailDatabaseFixture fixture) : IClassFixtu
         Assert.All(gifts, g => Assert.Equal((mona.Id, DonationChannel.GitHubSponsors, "USD", false), (g.PersonId!.Value, g.Channel, g.Currency, g.IsAnonymous)));
         Assert.Equal([true, false, true], gifts.Select(g => g.IsRecurring));
     }
+
+    [Fact]
+    public async Task AOneOffCardPaymentWithoutACustomerIsNamedByTheNameOnTheCard()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        await using var db = database.Open();
+        const string csv = """
+            id,Created (UTC),Amount,Currency,Status,Customer Description,Customer Email,Card Name
+            ch_card_1,2025-04-05 13:45,25.00,usd,Paid,,,Carla Card
+            ch_card_2,2025-04-06 13:45,30.00,usd,Paid,Dora Customer,dora@example.org,D CUSTOMER
+            """;
+
+        await DonationImporter.CommitAsync(db, File(csv), ImportLayout.Stripe, new ImportCommit("cards.csv", "staff@records.local", At), Today, Zone);
+
+        var donors = await db.Donations.AsNoTracking().OrderBy(d => d.TransactionId).Select(d => d.Person!.Name).ToListAsync();
+        Assert.Equal(["Carla Card", "Dora Customer"], donors);
+    }
 }
