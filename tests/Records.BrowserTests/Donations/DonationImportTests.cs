@@ -81,11 +81,13 @@ public class DonationImportTests(RecordsServer server) : IClassFixture<RecordsSe
         await Expect(page.Locator("[data-bad-rows] tbody tr")).ToHaveTextAsync(["4 GEN-0003 The date '31/02/2025' is not a day of the calendar, read either way."], new() { UseInnerText = true });
     }
 
-    /// <summary>The page at a phone's width and at a desktop's, each as a full-page screenshot.</summary>
+    /// <summary>The page at a phone's width and at a desktop's, each as a full-page screenshot; on the phone nothing may push the page sideways.</summary>
     private static async Task ScreenshotsAsync(IPage page, string name)
     {
         await page.SetViewportSizeAsync(390, 900);
         await ScreenshotAsync(page, $"{name}-390.png");
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"{name} at 390 px scrolls sideways: {widths[0]} px wide in {widths[1]} px.");
         await page.SetViewportSizeAsync(1280, 900);
         await ScreenshotAsync(page, $"{name}-1280.png");
     }
