@@ -169,4 +169,29 @@ public class DonationImportTests(RecordsServer server) : IClassFixture<RecordsSe
             ["PPAD-0001 | 2025-02-15 | 4000 | USD | BankTransfer", "PPAD-0002 | 2025-02-16 | 1250 | EUR | BankTransfer", "PPAD-0003 | 2025-03-01 | 10000 | USD | BankTransfer"],
             await server.RowsAsync("SELECT TransactionId, ReceivedOn, AmountMinor, Currency, Channel FROM Donations WHERE TransactionId LIKE 'PPAD-%' ORDER BY TransactionId"));
     }
+
+    [Fact]
+    public async Task StaffConfirmTheOrderTheDatesWereReadInAndTheGiftsKeepIt()
+    {
+        await using var context = await server.NewContextAsync();
+        var page = await StaffAsync(context);
+        // The same file as the switch test, under ids of its own: the two share the server's ledger.
+        var file = System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(ImportFile("page-paypal-ambiguous.csv")).Replace("PGAMB", "PBCNF", StringComparison.Ordinal));
+
+        await page.GotoAsync("/Donations/Import");
+        await page.GetByLabel("Whose export").SelectOptionAsync("PayPal");
+        await page.Locator("input[name='Input.File']").SetInputFilesAsync(new FilePayload { Name = "paypal-us.csv", MimeType = "text/csv", Buffer = file });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+
+        await Expect(page.Locator("[data-date-samples] tbody tr")).ToHaveCountAsync(3, new() { Timeout = ImportWait });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm: dates are month first (MM/DD/YYYY)" }).ClickAsync();
+
+        await Expect(page.Locator("[data-dates-explained]")).ToHaveTextAsync("Dates are read month first (MM/DD/YYYY), as confirmed.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Commit: add 5 donations" }).ClickAsync();
+
+        await Expect(page.Locator("[data-state=done] [data-summary]")).ToContainTextAsync("Added 5 donations", new() { Timeout = ImportWait });
+        Assert.Equal(
+            ["PBCNF0001 | 2025-05-04", "PBCNF0002 | 2025-03-02", "PBCNF0003 | 2024-10-11", "PBCNF0004 | 2025-06-06", "PBCNF0005 | 2025-08-07"],
+            await server.RowsAsync("SELECT TransactionId, ReceivedOn FROM Donations WHERE TransactionId LIKE 'PBCNF%' ORDER BY TransactionId"));
+    }
 }
