@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Records.Tests.Donations.Import;
 using Records.Tests.Infrastructure;
 using static Records.Tests.Infrastructure.AppRoutes;
 
@@ -56,27 +57,41 @@ public class BadInputCorpusTests(RecordsApp app) : IClassFixture<RecordsApp>
                 if (RuleFor(route) is not { } rule || !rule.Get.HasFlag(identity)) continue;
                 var url = Url(route, values, problems);
                 if (url is null) continue;
-                var response = await client.GetAsync(url);
-                if (response.StatusCode != HttpStatusCode.OK) continue;
-                var page = await response.ReadPageAsync();
-                foreach (var form in page.QuerySelectorAll("main form[method=post]").Cast<IHtmlFormElement>())
+                await PostFormsAsync(client, identity, url, keepHidden: false);
+            }
+            if (identity == Who.Staff)
+            {
+                foreach (var url in await ImportStagesAsync(client))
                 {
-                    foreach (var action in Actions(form, url).Where(a => posted.Add(a)))
+                    await PostFormsAsync(client, identity, url, keepHidden: false);
+                    await PostFormsAsync(client, identity, url, keepHidden: true);
+                }
+            }
+        }
+        async Task PostFormsAsync(HttpClient client, Who identity, string url, bool keepHidden)
+        {
+            var response = await client.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.OK) return;
+            var page = await response.ReadPageAsync();
+            foreach (var form in page.QuerySelectorAll("main form[method=post]").Cast<IHtmlFormElement>())
+            {
+                foreach (var action in Actions(form, url).Where(a => posted.Add(keepHidden ? a + " keeping hidden fields" : a)))
+                {
+                    foreach (var (name, value) in Corpus)
                     {
-                        foreach (var (name, value) in Corpus)
-                        {
-                            using var answer = await client.PostAsync(action, Fill(form, value));
-                            posts++;
-                            var status = (int)answer.StatusCode;
-                            var after = await FingerprintAsync(app);
-                            if (status >= 500) problems.Add($"{identity} POST {action} with {name}: {status}");
-                            else if (status >= 400 && after != current) problems.Add($"{identity} POST {action} with {name}: refused ({status}) but the database changed");
-                            current = after;
-                        }
+                        using var answer = await client.PostAsync(action, Fill(form, value, keepHidden));
+                        posts++;
+                        var status = (int)answer.StatusCode;
+                        var after = await FingerprintAsync(app);
+                        var what = keepHidden ? $"{name}, hidden fields kept" : name;
+                        if (status >= 500) problems.Add($"{identity} POST {action} with {what}: {status}");
+                        else if (status >= 400 && after != current) problems.Add($"{identity} POST {action} with {what}: refused ({status}) but the database changed");
+                        current = after;
                     }
                 }
             }
         }
+
         Assert.True(posted.Count > 40, $"Only {posted.Count} form actions found.");
         Assert.True(problems.Count == 0, $"{problems.Count} of {posts} posts ({posted.Count} form actions × {Corpus.Length} values) failed:\n{string.Join("\n", problems)}");
     }
@@ -89,17 +104,44 @@ public class BadInputCorpusTests(RecordsApp app) : IClassFixture<RecordsApp>
         return buttons.Prepend(own).Where(a => !a.Contains("/Account/Logout")).Distinct();
     }
 
-    /// <summary>Every field of the form (text, select, checkbox, textarea, hidden but the token) set to the value.</summary>
-    private static FormUrlEncodedContent Fill(IHtmlFormElement form, string value)
+    /// <summary>
+    /// Every field of the form (text, select, checkbox, textarea, hidden but the token) set to the value; or, to reach
+    /// the checks behind a form that names its record in a hidden field, the hidden fields kept and the named buttons
+    /// (a choice sent as the button pressed) set to the value instead.
+    /// </summary>
+    private static FormUrlEncodedContent Fill(IHtmlFormElement form, string value, bool keepHidden = false)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
         {
             var name = element.GetAttribute("name")!;
-            if (name == "__RequestVerificationToken") fields.Add(new(name, element.GetAttribute("value") ?? ""));
+            if (name == "__RequestVerificationToken" || keepHidden && element is IHtmlInputElement { Type: "hidden" }) fields.Add(new(name, element.GetAttribute("value") ?? ""));
             else if (element is IHtmlInputElement { Type: "file" or "submit" or "button" }) continue;
             else fields.Add(new(name, value));
         }
+        if (keepHidden)
+        {
+            foreach (var name in form.QuerySelectorAll("button[name]").Select(b => b.GetAttribute("name")!).Distinct()) fields.Add(new(name, value));
+        }
         return new FormUrlEncodedContent(fields);
+    }
+
+    /// <summary>
+    /// The import's later steps, which only an upload reaches: a generic file with report details above its header at
+    /// its mapping step (the header and map forms), and a PayPal file whose dates read either way at its dry run (the
+    /// dates and commit forms).
+    /// </summary>
+    private async Task<List<string>> ImportStagesAsync(HttpClient client)
+    {
+        var urls = new List<string>();
+        foreach (var (file, layout) in new[] { ("page-generic-preamble.csv", "Generic"), ("page-paypal-ambiguous.csv", "PayPal") })
+        {
+            var upload = await ImportPages.UploadAsync(client, ImportPages.File(file), layout);
+            Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+            var url = upload.Headers.Location!.OriginalString;
+            await ImportPages.WaitAsync(app, client, url);
+            urls.Add(url);
+        }
+        return urls;
     }
 }

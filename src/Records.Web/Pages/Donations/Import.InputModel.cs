@@ -66,7 +66,8 @@ public partial class ImportModel
             });
             RuleSet(Dates, () =>
             {
-                RuleFor(x => x.DateOrder).NotNull().IsInEnum().WithMessage("Say whether the dates are day first or month first.");
+                RuleFor(x => x.DateOrder).NotNull().WithMessage("Say whether the dates are day first or month first.")
+                    .IsInEnum().WithMessage("Say whether the dates are day first or month first.");
             });
             RuleSet(Upload, () =>
             {

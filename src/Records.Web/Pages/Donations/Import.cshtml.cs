@@ -116,7 +116,8 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
     public async Task<IActionResult> OnPostHeaderAsync(CancellationToken ct)
     {
         Job = jobs.Find(Input.Token);
-        if (Job is not { Stage: ImportStage.Mapping or ImportStage.Checked or ImportStage.Failed, Header: { } header } || Job.IsRunning) return await RefuseAsync(ct);
+        if (Job is not { Stage: ImportStage.Mapping or ImportStage.Checked or ImportStage.Failed, Header: { } header, Layout: null or { Kind: ImportLayoutKind.Generic } } || Job.IsRunning)
+            return await RefuseAsync(ct);
         Job.Stage = ImportStage.Mapping;
         if (!ModelState.AddErrors(new Validator(MaxBytes, Job.Headers, header.FirstLines).Validate(Input, o => o.IncludeRuleSets(Validator.Header)))) return await InvalidAsync(ct);
         try
