@@ -102,7 +102,8 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
     public async Task<IActionResult> OnPostMapAsync(CancellationToken ct)
     {
         Job = jobs.Find(Input.Token);
-        if (Job is not { Stage: ImportStage.Mapping or ImportStage.Checked or ImportStage.Failed } || Job.Headers.Count == 0) return await RefuseAsync(ct);
+        if (Job is not { Stage: ImportStage.Mapping or ImportStage.Checked or ImportStage.Failed, Layout: null or { Kind: ImportLayoutKind.Generic } } || Job.IsRunning || Job.Headers.Count == 0)
+            return await RefuseAsync(ct);
         if (!ModelState.AddErrors(new Validator(MaxBytes, Job.Headers).Validate(Input, o => o.IncludeRuleSets(Validator.Map))))
         {
             Job.Stage = ImportStage.Mapping;

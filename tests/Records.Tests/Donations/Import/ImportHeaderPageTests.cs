@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Records.Core.Donations;
+using Records.Core.Donations.Import;
 using Records.Tests.Infrastructure;
 using Records.Web.Infrastructure;
 using static Records.Tests.Donations.Import.ImportPages;
@@ -120,5 +121,23 @@ public class ImportHeaderPageTests(RecordsApp app) : IClassFixture<RecordsApp>
         var job = app.Services.GetRequiredService<ImportJobs>().Find(token)!;
         Assert.Equal((ImportStage.Checked, 1, "Stripe payments export, older layout"), (job.Stage, job.Header!.Line, job.Header.Variant?.Name));
         Assert.Equal("Commit: add 2 donations", TextOf(await client.GetPageAsync($"{Url}?token={token}"), "form[data-form=commit] button[type=submit]"));
+    }
+
+    [Fact]
+    public async Task AProcessorsExportCannotBeTurnedIntoAMappedFile()
+    {
+        var client = await app.StaffAsync();
+        var report = await CheckAsync(app, client, "page-stripe-older.csv", "Stripe");
+        var token = report.QuerySelector("form[data-form=commit] input[name='Input.Token']")!.GetAttribute("value")!;
+
+        var refused = await client.SubmitFormAsync(report, Url, new Dictionary<string, string>
+        {
+            ["Input.Date"] = "Created (UTC)", ["Input.Amount"] = "Amount", ["Input.Currency"] = "Currency", ["Input.TransactionId"] = "id",
+            ["Input.DateFormat"] = "YearMonthDay", ["Input.Channel"] = "Cheque",
+        }, "form[data-form=commit]", $"{Url}?handler=Map");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var job = app.Services.GetRequiredService<ImportJobs>().Find(token)!;
+        Assert.Equal((ImportStage.Checked, ImportLayoutKind.Stripe), (job.Stage, job.Layout!.Kind));
     }
 }
