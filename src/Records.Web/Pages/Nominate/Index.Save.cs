@@ -108,26 +108,14 @@ public partial class IndexModel
                 Links = Input.Links().Select((l, i) => new PersonLink { Kind = l.Kind, Url = l.Url, Position = i }).ToList(),
             }).Entity;
         }
-        var position = person.Links.Count == 0 ? 0 : person.Links.Max(l => l.Position) + 1;
-        foreach (var (kind, url) in Input.Links())
-        {
-            if (person.Links.Any(l => string.Equals(l.Url, url, StringComparison.OrdinalIgnoreCase))) continue;
-            person.Links.Add(new PersonLink { Kind = kind, Url = url, Position = position++ });
-        }
+        person.AppendMissingLinks(Input.Links());
         return person;
     }
 
     /// <summary>Each Work Group member (a Chair is one) whose account is enabled, and the list address when set.</summary>
     private async Task<List<string>> WorkGroupAddressesAsync()
     {
-        var members = await (
-            from u in db.Users
-            where u.DisabledAt == null && u.Email != null
-                  && (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                      where ur.UserId == u.Id && (r.Name == Roles.WorkGroup || r.Name == Roles.Chair)
-                      select ur).Any()
-            orderby u.Email
-            select u.Email!).ToListAsync();
+        var members = await Recipients.WithRoleAsync(db, Recipients.WorkGroup);
         if (!string.IsNullOrWhiteSpace(options.Value.WorkGroupListAddress)) members.Add(options.Value.WorkGroupListAddress.Trim());
         return members.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
