@@ -35,8 +35,6 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
 
     private RoundClosing.Plan Plan { get; set; } = null!;
 
-    public static string NameOf((int Year, int Quarter) round) => RoundClosing.NameOf(round);
-
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
