@@ -25,7 +25,7 @@ public class ExportModel(RecordsDbContext db, TimeProvider clock) : PageModel
         if (!Ledger.Sorts.Contains(Sort)) Sort = "date";
         if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();
 
-        var matching = Input.Apply(db.Donations.AsNoTracking());
+        var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
         var totals = await Ledger.TotalsAsync(matching, ct);
 
         Response.ContentType = "text/csv; charset=utf-8";
