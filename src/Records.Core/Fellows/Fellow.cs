@@ -31,6 +31,6 @@ public class FellowConfiguration : IEntityTypeConfiguration<Fellow>
         b.HasIndex(f => f.PersonId).IsUnique();
         b.HasOne(f => f.Nomination).WithMany().HasForeignKey(f => f.NominationId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(f => new { f.Year, f.Quarter, f.Position });
-        b.ToTable(t => t.HasCheckConstraint("CK_Fellow_Quarter", "Quarter BETWEEN 1 AND 4"));
+        b.ToTable(t => t.HasCheckConstraint("CK_Fellow_Quarter", $"{Sql.Quote(nameof(Fellow.Quarter))} BETWEEN 1 AND 4"));
     }
 }

@@ -28,7 +28,7 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
             .Select(c => (c.Id, c.Name)).ToList();
         if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();
 
-        var matching = Input.Apply(db.Donations.AsNoTracking());
+        var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
         Totals = await Ledger.TotalsAsync(matching);
         var total = Totals.Sum(t => t.Count);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
