@@ -35,7 +35,6 @@ builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
     RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseLocation>().BusyTimeoutSeconds));
 
 builder.Services.AddSingleton<UploadStore>();
-builder.Services.AddSingleton<SubmissionKeys>();
 builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostedService<Records.Web.Nominations.ReminderWorker>();
