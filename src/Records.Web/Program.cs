@@ -24,7 +24,7 @@ catch (SettingException e)
 var secureCookies = !builder.Environment.IsDevelopment();
 var cookieSecurity = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
-builder.Services.Configure<RecordsOptions>(builder.Configuration.GetSection(RecordsOptions.Section));
+builder.Services.AddRecordsSettings(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -119,6 +119,11 @@ try
 catch (DatabasePathException e)
 {
     // A person starting the app needs the path and the setting, not a stack trace.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+catch (OptionsValidationException e)
+{
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }

@@ -5,18 +5,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Records.Core.Data;
 using Records.Core.Donations;
 using Records.Core.Money;
-using Records.Core.Nominations;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Donations;
 
 /// <summary>A gift entered or corrected by hand. A new gift's form carries a one-time key, so posting it twice saves it once.</summary>
 [Authorize(Policy = Policies.Staff)]
-public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public partial class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -104,7 +102,7 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         }
     }
 
-    private DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    private DateOnly Today => clock.Today;
 
     public async Task<IActionResult> OnGetAsync(int? id)
     {

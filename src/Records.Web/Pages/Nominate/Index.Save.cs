@@ -15,7 +15,7 @@ public partial class IndexModel
 
     private async Task<IActionResult> SaveAsync()
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var key = Input.SubmissionKey;
         // SQLite begins this with a write lock, so a double submit waits here and then finds the first one's key.
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -76,7 +76,7 @@ public partial class IndexModel
 
     private async Task<Round> PlaceAsync(DateTimeOffset now)
     {
-        var date = RoundCalendar.LocalDate(now, options.Value.Zone);
+        var date = RoundCalendar.LocalDate(now, clock.Zone);
         var (fromYear, fromQuarter) = RoundPlacement.EarliestRelevant(date);
         var known = await db.Rounds.Where(r => r.Year > fromYear || (r.Year == fromYear && r.Quarter >= fromQuarter)).ToListAsync();
         var (year, quarter) = RoundPlacement.For(date, known.Select(r => new KnownRound(r.Year, r.Quarter, r.CutOff, r.Status)));
@@ -144,5 +144,5 @@ public partial class IndexModel
 
     internal static string Day(DateOnly date) => date.ToString("MMM d, yyyy", CultureInfo.InvariantCulture);
 
-    private string Day(DateTime at) => Day(RoundCalendar.LocalDate(new DateTimeOffset(at, TimeSpan.Zero), options.Value.Zone));
+    private string Day(DateTime at) => Day(RoundCalendar.LocalDate(new DateTimeOffset(at, TimeSpan.Zero), clock.Zone));
 }

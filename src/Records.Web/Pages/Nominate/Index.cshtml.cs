@@ -14,7 +14,7 @@ namespace Records.Web.Pages.Nominate;
 
 /// <summary>The public Fellow nomination form: no login, so it guards itself with a honeypot, a submission key and a rate limit.</summary>
 [EnableRateLimiting(RateLimits.Nominations)]
-public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public partial class IndexModel(RecordsDbContext db, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
 {
     /// <summary>Sent by the live preview script, which wants the rendered statement alone.</summary>
     public const string FragmentHeader = "X-Records-Fragment";
@@ -114,7 +114,7 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
     }
 
     private async Task LoadTakingAsync() =>
-        Taking = await TakingNominations.OnAsync(db, RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone));
+        Taking = await TakingNominations.OnAsync(db, clock.Today);
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {

@@ -63,7 +63,7 @@ public partial class DetailsModel
             if (vote is null) db.Votes.Add(vote = new Vote { NominationId = id, MemberId = Me });
             vote.Choice = VoteInput.Choice!.Value;
             vote.Comment = string.IsNullOrWhiteSpace(VoteInput.Comment) ? null : VoteInput.Comment.Trim();
-            vote.CastAt = clock.GetUtcNow().UtcDateTime;
+            vote.CastAt = clock.Now.UtcDateTime;
             return changed ? $"Your vote is now {vote.Choice}." : $"You voted {vote.Choice}.";
         });
     }
@@ -78,7 +78,7 @@ public partial class DetailsModel
             if (!Recused)
             {
                 db.Votes.RemoveRange(await db.Votes.Where(v => v.NominationId == id && v.MemberId == Me).ToListAsync());
-                db.Recusals.Add(new Recusal { NominationId = id, MemberId = Me, Reason = string.IsNullOrWhiteSpace(RecuseInput.Reason) ? null : RecuseInput.Reason.Trim(), At = clock.GetUtcNow().UtcDateTime });
+                db.Recusals.Add(new Recusal { NominationId = id, MemberId = Me, Reason = string.IsNullOrWhiteSpace(RecuseInput.Reason) ? null : RecuseInput.Reason.Trim(), At = clock.Now.UtcDateTime });
             }
             return "You are recused from this nomination: your vote, if you had cast one, is withdrawn, and the tally is hidden from you.";
         });
@@ -101,7 +101,7 @@ public partial class DetailsModel
         if (!ModelState.AddErrors(new CommentValidator().Validate(CommentInput), nameof(CommentInput))) return this.Invalid();
         db.NominationComments.Add(new Core.Nominations.NominationComment
         {
-            NominationId = id, AuthorId = Me, AuthorName = User.DisplayName(), Body = CommentInput.Body!.Trim(), At = clock.GetUtcNow().UtcDateTime,
+            NominationId = id, AuthorId = Me, AuthorName = User.DisplayName(), Body = CommentInput.Body!.Trim(), At = clock.Now.UtcDateTime,
         });
         await db.SaveChangesAsync();
         TempData["Flash"] = "Your comment is posted.";

@@ -15,12 +15,12 @@ namespace Records.Web.Pages.ServiceAwards;
 /// One proposal for the Board and Staff: the reasons, every step so far, and the next one — the Board approves with a
 /// resolution, holds over or declines; Staff record the payment of an approved award.
 /// </summary>
-public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     public ServiceAward Award { get; private set; } = null!;
     public bool IsBoard => User.IsInRole(Roles.Board);
     public bool IsStaff => User.IsInRole(Roles.Staff);
-    public DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    public DateOnly Today => clock.Today;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -76,7 +76,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
     private string Me => User.Identity?.Name ?? "unknown";
 
     private void Record(ServiceAwardAction action, string? note, DateOnly? decidedOn = null) =>
-        Award.History.Add(new ServiceAwardEvent { Action = action, Year = Award.Year, Quarter = Award.Quarter, Note = note, DecidedOn = decidedOn, By = Me, At = clock.GetUtcNow().UtcDateTime });
+        Award.History.Add(new ServiceAwardEvent { Action = action, Year = Award.Year, Quarter = Award.Quarter, Note = note, DecidedOn = decidedOn, By = Me, At = clock.Now.UtcDateTime });
 
     /// <summary>The proposer hears of every decision, in the same save as the decision.</summary>
     private async Task TellProposerAsync(string decision)
@@ -91,7 +91,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
             ["decision"] = decision,
             ["resolution"] = Award.Status == ServiceAwardStatus.Approved ? $"\n{Award.Resolution}\n" : "",
         });
-        db.Outbox.Add(OutboxMessage.Create([Award.ProposerEmail], subject, body, clock.GetUtcNow().UtcDateTime, audience: MailAudience.Awards));
+        db.Outbox.Add(OutboxMessage.Create([Award.ProposerEmail], subject, body, clock.Now.UtcDateTime, audience: MailAudience.Awards));
     }
 
     private async Task<IActionResult> SaveAsync(string flash)

@@ -15,7 +15,7 @@ namespace Records.Web.Pages.Nominations.Rounds;
 /// Closing a round: what the rule will do to each nomination is shown first; confirming applies it in one save —
 /// accepted nominees join the roster, the rest carry into the next round or expire, and each nominator is told.
 /// </summary>
-public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     public sealed record Plan(int Id, string Nominee, int NomineeId, string? NomineeEmail, string NominatorName, string NominatorEmail, int FirstYear, int FirstQuarter,
         Tally Tally, Outcome Outcome, bool AlreadyFellow)
@@ -39,7 +39,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     public List<Plan> Plans { get; private set; } = [];
     public int Quorum => options.Value.Nominations.Quorum;
     public string NextRound => NameOf(RoundCalendar.Next(Round.Year, Round.Quarter));
-    public DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    public DateOnly Today => clock.Today;
 
     public static string NameOf((int Year, int Quarter) round) => $"Q{round.Quarter} {round.Year}";
 
@@ -63,7 +63,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
             return this.Invalid();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now.UtcDateTime;
         var (nextYear, nextQuarter) = RoundCalendar.Next(Round.Year, Round.Quarter);
         var next = await db.Rounds.FirstOrDefaultAsync(r => r.Year == nextYear && r.Quarter == nextQuarter);
         if (next is null && Plans.Any(p => p.Outcome == Outcome.CarriedOver))
