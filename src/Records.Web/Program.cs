@@ -36,6 +36,7 @@ builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
 
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<ImportJobs>();
+builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostedService<Records.Web.Nominations.ReminderWorker>();
 builder.Services.AddHostedService<Records.Web.Sponsorships.EndingReminderWorker>();
