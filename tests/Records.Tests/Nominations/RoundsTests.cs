@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Nominations;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Records.Tests.Infrastructure;
 using Records.Web.Infrastructure;
 
@@ -153,8 +152,7 @@ public class RoundsTests(RecordsApp app) : IClassFixture<RecordsApp>
     public async Task ChairAddsTheRoundTakingNominationsThenTheNextAndNoMore()
     {
         var client = await ChairAsync();
-        var settings = app.Services.GetRequiredService<IOptions<RecordsOptions>>().Value;
-        var current = RoundCalendar.RoundFor(RoundCalendar.LocalDate(DateTimeOffset.UtcNow, settings.Zone));
+        var current = RoundCalendar.RoundFor(app.Today);
         var next = RoundCalendar.Next(current.Year, current.Quarter);
         Task<Round?> Find((int Year, int Quarter) q) => app.WithDbAsync(db => db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Year == q.Year && r.Quarter == q.Quarter));
 

@@ -59,7 +59,7 @@ public partial class EditModel
         switch (Input.DonorKind)
         {
             case Kinds.NewPerson when !string.IsNullOrWhiteSpace(Input.NewName):
-                return new Donor(null, new Person { Name = Input.NewName.Trim(), Email = Clean(Input.NewEmail), CreatedAt = clock.GetUtcNow().UtcDateTime }, null, false);
+                return new Donor(null, new Person { Name = Input.NewName.Trim(), Email = Clean(Input.NewEmail), CreatedAt = clock.Now.UtcDateTime }, null, false);
             case Kinds.Organisation:
                 return new Donor(null, null, Input.SponsorId, false);
             case Kinds.Anonymous:

@@ -13,14 +13,14 @@ namespace Records.Web.Pages.Donations;
 /// The ledger's current filter as a CSV file: every matching donation, written as it is read from the database,
 /// then the same totals per currency as the page.
 /// </summary>
-public class ExportModel(RecordsDbContext db, TimeProvider clock) : PageModel
+public class ExportModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public LedgerFilter Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "date";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         Input.UseDefaultPeriod(Request.Query, today);
         if (!Ledger.Sorts.Contains(Sort)) Sort = "date";
         if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();

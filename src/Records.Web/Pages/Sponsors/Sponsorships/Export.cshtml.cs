@@ -13,7 +13,7 @@ namespace Records.Web.Pages.Sponsors.Sponsorships;
 /// The sponsorships list's current filter as a CSV file: every matching sponsorship, written as it is read from the
 /// database, then the same totals per currency as the page.
 /// </summary>
-public class ExportModel(RecordsDbContext db, TimeProvider clock) : PageModel
+public class ExportModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public SponsorshipFilter Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "starts";
@@ -25,7 +25,7 @@ public class ExportModel(RecordsDbContext db, TimeProvider clock) : PageModel
 
         var matching = Input.Apply(db.Sponsorships.AsNoTracking());
         var totals = await SponsorshipList.TotalsAsync(matching, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"sponsorships-{today:yyyy-MM-dd}.csv\"";
         await using var csv = new SpreadsheetCsv(Response.Body);
