@@ -86,7 +86,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         Fellow.Status = ParseStatus(Input.Status)!.Value;
         var (outcome, _) = await new FellowEdit(db).SaveAsync(Fellow, Input.Version, Input.Changes());
         if (outcome == FellowEdit.Outcome.Conflict) return Conflict409();
-        TempData["Flash"] = $"Saved {Fellow.Person.Name}: {Describe(Fellow.Status)}, {Fellow.Year} Q{Fellow.Quarter}.";
+        TempData["Flash"] = $"Saved {Fellow.Person.Name}: {Describe(Fellow.Status)}, {Fellow.YearQuarter.YearFirstName}.";
         return RedirectToPage("Index", new { q = Fellow.Person.Name });
     }
 

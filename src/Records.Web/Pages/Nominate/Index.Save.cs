@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
+using Records.Core.Calendar;
 using Records.Core.Mail;
 using Records.Core.Nominations;
 using Records.Core.People;
@@ -52,9 +53,9 @@ public partial class IndexModel
             // The notice links to the nomination, whose id exists only now.
             values["review_url"] = $"{options.Value.BaseUrl.TrimEnd('/')}/Nominations/Details/{nomination.Id}";
             values["earlier_note"] = earlier is null ? "" :
-                $"{nominee.Name} already has a nomination under review (from {earlier.NominatorName}, received {Day(earlier.ReceivedAt)}, Q{earlier.Quarter} {earlier.Year}); this one is linked to it.\n";
+                $"{nominee.Name} already has a nomination under review (from {earlier.NominatorName}, received {Day(earlier.ReceivedAt)}, {new YearQuarter(earlier.Year, earlier.Quarter).Name}); this one is linked to it.\n";
             values["fellow_note"] = Fellow is null ? "" :
-                $"Note: {Fellow.Name}, a Fellow since Q{Fellow.Quarter} {Fellow.Year}, has this nominee's name or email; the nominator confirmed the nomination.\n";
+                $"Note: {Fellow.Name}, a Fellow since {Fellow.YearQuarter.Name}, has this nominee's name or email; the nominator confirmed the nomination.\n";
             (subject, body) = await EmailTemplates.RenderAsync(db, EmailTemplates.NominationNotice, values);
             foreach (var recipient in await WorkGroupAddressesAsync())
             {
@@ -79,13 +80,13 @@ public partial class IndexModel
         var date = RoundCalendar.LocalDate(now, options.Value.Zone);
         var (fromYear, fromQuarter) = RoundPlacement.EarliestRelevant(date);
         var known = await db.Rounds.Where(r => r.Year > fromYear || (r.Year == fromYear && r.Quarter >= fromQuarter)).ToListAsync();
-        var (year, quarter) = RoundPlacement.For(date, known.Select(r => new KnownRound(r.Year, r.Quarter, r.CutOff, r.Status)));
-        return known.FirstOrDefault(r => r.Year == year && r.Quarter == quarter) ?? db.Rounds.Add(new Round
+        var round = RoundPlacement.For(date, known.Select(r => new KnownRound(r.Year, r.Quarter, r.CutOff, r.Status)));
+        return known.FirstOrDefault(r => r.YearQuarter == round) ?? db.Rounds.Add(new Round
         {
-            Year = year,
-            Quarter = quarter,
-            CutOff = RoundCalendar.CutOff(year, quarter),
-            ReviewEnds = RoundCalendar.ReviewEnds(year, quarter),
+            Year = round.Year,
+            Quarter = round.Quarter,
+            CutOff = round.CutOff,
+            ReviewEnds = round.ReviewEnds,
             Status = RoundStatus.Upcoming,
         }).Entity;
     }

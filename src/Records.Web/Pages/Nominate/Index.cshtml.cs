@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.People;
@@ -28,7 +29,10 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
     /// <summary>The round a nomination sent now joins, and so the cut-off the page names.</summary>
     public TakingNominations? Taking { get; private set; }
 
-    public sealed record FellowMatch(string Name, int Year, int Quarter);
+    public sealed record FellowMatch(string Name, int Year, int Quarter)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
 
     public class InputModel
     {
@@ -74,9 +78,9 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
         public Validator()
         {
             RuleFor(x => x.NomineeName).NotEmpty().WithMessage("Enter the name of the person you nominate.")
-                .MaximumLength(200).WithMessage("Keep the name to 200 characters.");
+                .MaximumLength(Limits.Name).WithMessage("Keep the name to 200 characters.");
             RuleFor(x => x.NomineeEmail).NotEmpty().WithMessage("Enter the nominee's email address, so the Work Group can reach them.")
-                .MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .MaximumLength(EmailRule.MaxLength).WithMessage(EmailRule.TooLong)
                 .IsEmail().WithMessage("Enter an email address like name@example.org.");
             Link(x => x.Website, "website");
             Link(x => x.GitHub, "GitHub profile");
@@ -91,9 +95,9 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
                 .MaximumLength(StatementMaximum).WithMessage(x => $"Keep the statement to {StatementMaximum:N0} characters (it has {x.Statement.Length:N0}).")
                 .Must(statement => SafeMarkdown.Problem(statement) is null).WithMessage(x => SafeMarkdown.Problem(x.Statement) ?? "");
             RuleFor(x => x.NominatorName).NotEmpty().WithMessage("Enter your name.")
-                .MaximumLength(200).WithMessage("Keep your name to 200 characters.");
+                .MaximumLength(Limits.Name).WithMessage("Keep your name to 200 characters.");
             RuleFor(x => x.NominatorEmail).NotEmpty().WithMessage("Enter your email address: the confirmation goes there.")
-                .MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .MaximumLength(EmailRule.MaxLength).WithMessage(EmailRule.TooLong)
                 .IsEmail().WithMessage("Enter an email address like name@example.org.")
                 .Must((x, email) => !string.Equals(email, x.NomineeEmail, StringComparison.OrdinalIgnoreCase))
                 .WithMessage("You cannot nominate yourself. Ask someone who knows your work to nominate you.");

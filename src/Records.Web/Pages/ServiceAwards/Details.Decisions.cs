@@ -1,7 +1,10 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Records.Core.Calendar;
+using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
+using Records.Core.Text;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.ServiceAwards;
@@ -27,7 +30,7 @@ public partial class DetailsModel
         public ApproveValidator(DateOnly today)
         {
             RuleFor(x => x.Resolution).NotEmpty().WithMessage("Write the resolution the Board adopted.")
-                .MaximumLength(4000).WithMessage("Keep the resolution under 4,000 characters.")
+                .MaximumLength(Limits.Note).WithMessage("Keep the resolution under 4,000 characters.")
                 .Must(r => r is null || r.TrimStart().StartsWith("RESOLVED", StringComparison.Ordinal)).WithMessage("A resolution begins with “RESOLVED, that …”.");
             RuleFor(x => x.DecidedOn).NotNull().WithMessage("Enter the date of the Board's decision.")
                 .LessThanOrEqualTo(today).WithMessage("The decision date cannot be in the future.");
@@ -46,10 +49,10 @@ public partial class DetailsModel
         public HoldValidator(int year, int quarter)
         {
             RuleFor(x => x.Quarter).InclusiveBetween(1, 4).WithMessage("Choose a quarter from 1 to 4.");
-            RuleFor(x => x).Must(x => x.Year * 4 + x.Quarter > year * 4 + quarter).OverridePropertyName(nameof(HoldInput.Year))
-                .WithMessage($"Hold it over to a quarter after {year} Q{quarter}.");
+            RuleFor(x => x).Must(x => new YearQuarter(x.Year, x.Quarter) > new YearQuarter(year, quarter)).OverridePropertyName(nameof(HoldInput.Year))
+                .WithMessage($"Hold it over to a quarter after {new YearQuarter(year, quarter).YearFirstName}.");
             RuleFor(x => x.Year).LessThanOrEqualTo(year + 2).WithMessage("Hold it over by two years at most.");
-            RuleFor(x => x.Note).MaximumLength(4000).WithMessage("Keep the note under 4,000 characters.");
+            RuleFor(x => x.Note).MaximumLength(Limits.Note).WithMessage("Keep the note under 4,000 characters.");
         }
     }
 
@@ -57,7 +60,7 @@ public partial class DetailsModel
 
     public class DeclineValidator : AbstractValidator<DeclineInput>
     {
-        public DeclineValidator() => RuleFor(x => x.Note).MaximumLength(4000).WithMessage("Keep the note under 4,000 characters.");
+        public DeclineValidator() => RuleFor(x => x.Note).MaximumLength(Limits.Note).WithMessage("Keep the note under 4,000 characters.");
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id)
@@ -74,7 +77,7 @@ public partial class DetailsModel
         Award.Currency ??= options.Value.ServiceAwards.Currency;
         Record(ServiceAwardAction.Approved, Award.Resolution, Approve.DecidedOn);
         await TellProposerAsync("approved it");
-        return await SaveAsync($"Approved: {Award.RecipientName} receives the {Award.Year} Q{Award.Quarter} Community Service Award.");
+        return await SaveAsync($"Approved: {Award.RecipientName} receives the {Award.YearQuarter.YearFirstName} Community Service Award.");
     }
 
     public async Task<IActionResult> OnPostHoldAsync(int id)
@@ -87,8 +90,8 @@ public partial class DetailsModel
         (Award.Year, Award.Quarter) = (Hold.Year, Hold.Quarter);
         Award.Status = ServiceAwardStatus.HeldOver;
         Record(ServiceAwardAction.HeldOver, string.IsNullOrWhiteSpace(Hold.Note) ? null : Hold.Note.Trim(), Today);
-        await TellProposerAsync($"held it over to {Award.Year} Q{Award.Quarter}, when it will be considered again");
-        return await SaveAsync($"Held over to {Award.Year} Q{Award.Quarter}.");
+        await TellProposerAsync($"held it over to {Award.YearQuarter.YearFirstName}, when it will be considered again");
+        return await SaveAsync($"Held over to {Award.YearQuarter.YearFirstName}.");
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(int id)
@@ -110,7 +113,7 @@ public partial class DetailsModel
         if (!await LoadAsync(id)) return NotFound();
         if (!IsBoard) return Forbid();
         if (Award.Status != ServiceAwardStatus.Declined)
-            return Refuse(StatusCodes.Status409Conflict, $"Only a declined proposal can be reopened; this one is {Award.Status.Words().ToLowerInvariant()}.");
+            return Refuse(StatusCodes.Status409Conflict, $"Only a declined proposal can be reopened; this one is {Award.Status.DisplayName().ToLowerInvariant()}.");
         if (Stale(Reopen.Version) is { } stale) return stale;
         Award.Status = ServiceAwardStatus.Proposed;
         Award.DecidedOn = null;

@@ -42,7 +42,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
         }
         if (Hold.Version == Guid.Empty)
         {
-            var (year, quarter) = RoundCalendar.Next(Award.Year, Award.Quarter);
+            var (year, quarter) = Award.YearQuarter.Next;
             Hold = new HoldInput { Year = year, Quarter = quarter, Version = Award.Version };
         }
         if (Decline.Version == Guid.Empty) Decline = new DeclineInput { Version = Award.Version };
@@ -87,7 +87,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
             ["foundation"] = options.Value.FoundationName,
             ["proposer_name"] = Award.ProposerName ?? "friend of the foundation",
             ["recipient_name"] = Award.RecipientName,
-            ["quarter"] = $"{Award.Year} Q{Award.Quarter}",
+            ["quarter"] = Award.YearQuarter.YearFirstName,
             ["decision"] = decision,
             ["resolution"] = Award.Status == ServiceAwardStatus.Approved ? $"\n{Award.Resolution}\n" : "",
         });

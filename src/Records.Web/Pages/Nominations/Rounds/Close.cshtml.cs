@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Fellows;
 using Records.Core.Mail;
@@ -20,7 +21,8 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     public sealed record Plan(int Id, string Nominee, int NomineeId, string? NomineeEmail, string NominatorName, string NominatorEmail, int FirstYear, int FirstQuarter,
         Tally Tally, Outcome Outcome, bool AlreadyFellow)
     {
-        public string LastRound => NameOf(Enumerable.Range(0, NominationOutcome.ActiveQuarters - 1).Aggregate((FirstYear, FirstQuarter), (r, _) => RoundCalendar.Next(r.FirstYear, r.FirstQuarter)));
+        public YearQuarter FirstRound => new(FirstYear, FirstQuarter);
+        public string LastRound => NominationOutcome.LastRound(FirstRound).Name;
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -38,10 +40,8 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     public HashSet<int> RecusedFrom { get; private set; } = [];
     public List<Plan> Plans { get; private set; } = [];
     public int Quorum => options.Value.Nominations.Quorum;
-    public string NextRound => NameOf(RoundCalendar.Next(Round.Year, Round.Quarter));
+    public string NextRound => Round.YearQuarter.Next.Name;
     public DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
-
-    public static string NameOf((int Year, int Quarter) round) => $"Q{round.Quarter} {round.Year}";
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -64,11 +64,11 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var (nextYear, nextQuarter) = RoundCalendar.Next(Round.Year, Round.Quarter);
+        var (nextYear, nextQuarter) = Round.YearQuarter.Next;
         var next = await db.Rounds.FirstOrDefaultAsync(r => r.Year == nextYear && r.Quarter == nextQuarter);
         if (next is null && Plans.Any(p => p.Outcome == Outcome.CarriedOver))
         {
-            db.Rounds.Add(next = new Round { Year = nextYear, Quarter = nextQuarter, CutOff = RoundCalendar.CutOff(nextYear, nextQuarter), ReviewEnds = RoundCalendar.ReviewEnds(nextYear, nextQuarter), Status = RoundStatus.Upcoming });
+            db.Rounds.Add(next = new Round { Year = nextYear, Quarter = nextQuarter, CutOff = Round.YearQuarter.Next.CutOff, ReviewEnds = Round.YearQuarter.Next.ReviewEnds, Status = RoundStatus.Upcoming });
         }
         if (next is { Status: RoundStatus.Closed } && Plans.Any(p => p.Outcome == Outcome.CarriedOver))
         {
@@ -170,7 +170,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         Plans = rows.Select(r =>
         {
             var tally = new Tally(r.Yes, r.No, r.Abstain);
-            var outcome = NominationOutcome.Decide(tally, Quorum, (r.First.Year, r.First.Quarter), (round.Year, round.Quarter));
+            var outcome = NominationOutcome.Decide(tally, Quorum, new YearQuarter(r.First.Year, r.First.Quarter), round.YearQuarter);
             var alreadyFellow = r.AlreadyFellow || (outcome == Outcome.Accepted && !joining.Add(r.NomineeId));
             return new Plan(r.Id, r.Nominee, r.NomineeId, r.NomineeEmail, r.NominatorName, r.NominatorEmail, r.First.Year, r.First.Quarter, tally, outcome, alreadyFellow);
         }).ToList();
