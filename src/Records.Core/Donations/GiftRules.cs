@@ -24,6 +24,16 @@ public static class Acknowledgement
     public static bool IsNeeded(long amountMinor, string currency, long thresholdMinor, string thresholdCurrency) =>
         string.Equals(currency, thresholdCurrency, StringComparison.OrdinalIgnoreCase) && amountMinor >= thresholdMinor;
 
+    /// <summary>
+    /// The gifts not acknowledged yet that <see cref="IsNeeded"/> says need it, as a query: gifts keep their currency
+    /// code in capitals, so the code is compared exactly there.
+    /// </summary>
+    public static IQueryable<Donation> Awaiting(IQueryable<Donation> donations, long thresholdMinor, string thresholdCurrency)
+    {
+        var currency = thresholdCurrency.ToUpperInvariant();
+        return donations.Where(d => d.AcknowledgedOn == null && d.Currency == currency && d.AmountMinor >= thresholdMinor);
+    }
+
     /// <summary>The quid-pro-quo statement: the value received in return and the deductible part, or that there was none.</summary>
     public static string QuidProQuo(long amountMinor, long quidProQuoMinor, string currency)
     {

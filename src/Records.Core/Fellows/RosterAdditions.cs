@@ -33,22 +33,11 @@ public static class RosterAdditions
                 person = new Person { Name = row.Name, Email = row.Email, CreatedAt = now };
                 db.People.Add(person);
             }
-            AddLinks(person, row.Links);
+            person.AppendMissingLinks(row.Links.Select(l => (l.Kind, l.Url)));
             var position = last.TryGetValue((row.Year, row.Quarter), out var previous) ? previous + 1 : 0;
             last[(row.Year, row.Quarter)] = position;
             db.Fellows.Add(new Fellow { Person = person, Year = row.Year, Quarter = row.Quarter, Position = position, Status = row.Status });
         }
         return rows.Count;
-    }
-
-    /// <summary>Appends the links the person does not have yet, after theirs.</summary>
-    private static void AddLinks(Person person, IReadOnlyList<RosterLink> links)
-    {
-        var next = person.Links.Count == 0 ? 0 : person.Links.Max(l => l.Position) + 1;
-        foreach (var link in links)
-        {
-            if (person.Links.Any(l => string.Equals(l.Url, link.Url, StringComparison.OrdinalIgnoreCase))) continue;
-            person.Links.Add(new PersonLink { Kind = link.Kind, Url = link.Url, Position = next++ });
-        }
     }
 }

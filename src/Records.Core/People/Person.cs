@@ -13,6 +13,17 @@ public class Person : IVersioned
     public DateTime CreatedAt { get; set; }
     public List<PersonLink> Links { get; set; } = [];
     public Guid Version { get; set; }
+
+    /// <summary>Appends, after theirs and in the given order, the links whose address (any case) the person does not have yet.</summary>
+    public void AppendMissingLinks(IEnumerable<(LinkKind Kind, string Url)> links)
+    {
+        var next = Links.Count == 0 ? 0 : Links.Max(l => l.Position) + 1;
+        foreach (var (kind, url) in links)
+        {
+            if (Links.Any(l => string.Equals(l.Url, url, StringComparison.OrdinalIgnoreCase))) continue;
+            Links.Add(new PersonLink { Kind = kind, Url = url, Position = next++ });
+        }
+    }
 }
 
 public enum LinkKind { Website, GitHub, Twitter, LinkedIn, Mastodon, Blog, Other }

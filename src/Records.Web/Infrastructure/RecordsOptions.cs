@@ -34,6 +34,8 @@ public sealed class RecordsOptions
     public Records.Core.Posts.PostSettings PostSettings => new(FoundationName, Posts.FellowCriteriaUrl, Posts.FellowRosterUrl,
         Posts.WorkGroupEmail ?? WorkGroupListAddress ?? "psf-fellow@python.org", Posts.WorkGroupUrl);
 
+    public Records.Core.Nominations.NominationSettings NominationSettings => new(FoundationName, BaseUrl, Zone, Nominations.Quorum, WorkGroupListAddress);
+
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public string ResolveDatabasePath(string contentRoot) =>

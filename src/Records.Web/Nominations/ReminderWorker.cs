@@ -33,7 +33,7 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<Records
             if (today < day) continue;
             var due = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
             if (round.ReminderSentAt >= due) continue;
-            reminded += await VoteReminders.QueueAsync(db, round, options, now.UtcDateTime, ct);
+            reminded += await VoteReminders.QueueAsync(db, round, options.NominationSettings, now.UtcDateTime, ct);
         }
         await db.SaveChangesAsync(ct);
         return reminded;

@@ -63,12 +63,7 @@ public sealed class EndingReminderWorker(IServiceScopeFactory scopes, IOptions<R
 
     private static async Task<List<string>> StaffAddressesAsync(RecordsDbContext db, RecordsOptions options, CancellationToken ct)
     {
-        var staff = await (from u in db.Users
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where r.Name == Roles.Staff && u.DisabledAt == null && u.Email != null
-                           orderby u.Email
-                           select u.Email!).Distinct().ToListAsync(ct);
+        var staff = await Recipients.WithRoleAsync(db, Roles.Staff, ct);
         if (!string.IsNullOrWhiteSpace(options.Sponsorships.StaffListAddress)) staff.Add(options.Sponsorships.StaffListAddress.Trim());
         return [.. staff.Distinct(StringComparer.OrdinalIgnoreCase)];
     }

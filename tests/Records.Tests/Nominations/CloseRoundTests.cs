@@ -122,30 +122,6 @@ public class CloseRoundTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
-    public async Task ACarriedOverNominationJoinsTheNextRoundWhenItExistsAlready()
-    {
-        var client = await ChairAsync();
-        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
-        var next = await app.WithDbAsync(async db =>
-        {
-            var r = await db.Rounds.SingleAsync(x => x.Id == round);
-            var (y, q) = new YearQuarter(r.Year, r.Quarter).Next;
-            var n = new Round { Year = y, Quarter = q, CutOff = new YearQuarter(y, q).CutOff, ReviewEnds = new YearQuarter(y, q).ReviewEnds, Status = RoundStatus.Upcoming };
-            db.Rounds.Add(n);
-            await db.SaveChangesAsync();
-            return n.Id;
-        });
-        var nomination = await ReviewData.NominationAsync(app, round, "Carried Along");
-
-        var closed = await client.SubmitAsync($"/Nominations/Rounds/Close/{round}", new Dictionary<string, string>());
-
-        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-        Assert.Equal(next, await app.WithDbAsync(db => db.Nominations.Where(n => n.Id == nomination).Select(n => n.RoundId).SingleAsync()));
-        var (year, quarter) = await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == next).Select(r => ValueTuple.Create(r.Year, r.Quarter)).SingleAsync());
-        Assert.Equal(1, await app.WithDbAsync(db => db.Rounds.CountAsync(r => r.Year == year && r.Quarter == quarter)));
-    }
-
-    [Fact]
     public async Task AChairWhoRecusedSeesTheOutcomeButNotTheCounts()
     {
         var client = await ChairAsync();

@@ -70,22 +70,6 @@ public class NominateTests(NominateApp app) : IClassFixture<NominateApp>
     }
 
     [Fact]
-    public async Task CutOffMovedByTheChairSendsTheNominationToTheNextRound()
-    {
-        await app.WithDbAsync(db =>
-        {
-            db.Rounds.Add(new Round { Year = 2030, Quarter = 1, CutOff = new DateOnly(2030, 2, 10), ReviewEnds = new DateOnly(2030, 3, 20) });
-            return db.SaveChangesAsync();
-        });
-        app.Clock.Now = DateTimeOffset.Parse("2030-02-15T12:00:00-05:00");
-
-        var receipt = await app.Browser().SendAndReadReceiptAsync(Nominate.Form("moved@example.org"));
-
-        Assert.Equal("Q2 2030", receipt.QuerySelector("[data-round]")!.TextContent);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Rounds.CountAsync(r => r.Year == 2030 && r.Quarter == 2)));
-    }
-
-    [Fact]
     public async Task ConfirmationGoesToTheNominatorAndTheNoticeToEachMemberAndTheList()
     {
         await app.CreateUserAsync("wg-one@example.org", "Member-one-2026", "WorkGroup");
@@ -119,37 +103,6 @@ public class NominateTests(NominateApp app) : IClassFixture<NominateApp>
             Assert.Contains($"Review it here: {NominateApp.BaseUrl}/Nominations/Details/{id}", m.BodyText);
             Assert.DoesNotContain("already", m.BodyText);
         });
-    }
-
-    [Fact]
-    public async Task SecondNominationOfTheSamePersonIsLinkedToTheFirstAndAddsTheirNewLinks()
-    {
-        app.Clock.Now = DateTimeOffset.Parse("2027-09-01T10:00:00-04:00");
-        var client = app.Browser();
-        await client.SendAndReadReceiptAsync(new Dictionary<string, string>(Nominate.Form("linda@example.org", "Linda Twice"))
-        {
-            ["Input.GitHub"] = "", ["Input.Mastodon"] = "", ["Input.Other"] = "",
-        });
-
-        await client.SendAndReadReceiptAsync(new Dictionary<string, string>(Nominate.Form("LINDA@Example.org", "Linda Twice"))
-        {
-            ["Input.Website"] = "https://GRACE.example.org", ["Input.GitHub"] = "https://github.com/linda", ["Input.Mastodon"] = "", ["Input.Other"] = "",
-            ["Input.NominatorName"] = "Second Nominator", ["Input.NominatorEmail"] = "second@example.net",
-        });
-
-        await app.WithDbAsync(async db =>
-        {
-            var both = await db.Nominations.Where(n => n.Nominee.Email == "linda@example.org").OrderBy(n => n.Id).ToListAsync();
-            Assert.Equal(2, both.Count);
-            Assert.Equal(both[0].NomineeId, both[1].NomineeId);
-            Assert.Null(both[0].LinkedToId);
-            Assert.Equal(both[0].Id, both[1].LinkedToId);
-            Assert.Equal(1, await db.People.CountAsync(p => p.Email!.ToLower() == "linda@example.org"));
-            var links = await db.PersonLinks.Where(l => l.PersonId == both[0].NomineeId).OrderBy(l => l.Position).Select(l => l.Url).ToListAsync();
-            Assert.Equal(["https://grace.example.org", "https://github.com/linda"], links);
-        });
-        var notice = await app.WithDbAsync(db => db.Outbox.FirstAsync(m => m.To == NominateApp.ListAddress && m.BodyText.Contains("Second Nominator")));
-        Assert.Contains("Linda Twice already has a nomination under review (from Nora Nominator, received Sep 1, 2027, Q4 2027); this one is linked to it.", notice.BodyText);
     }
 
     [Fact]

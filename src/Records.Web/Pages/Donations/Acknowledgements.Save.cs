@@ -48,16 +48,11 @@ public partial class AcknowledgementsModel
                 db.Outbox.Add(OutboxMessage.Create([row.Email!], subject, body, now));
             }
         }
-        try
+        if (!await db.TrySaveAsync())
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Someone else changed one of these gifts at the same moment. Nothing was marked or sent; look at the list again and retry.");
             db.ChangeTracker.Clear();
             await LoadAsync();
-            return this.WithStatus(StatusCodes.Status409Conflict);
+            return this.StaleEdit("Someone else changed one of these gifts at the same moment. Nothing was marked or sent; look at the list again and retry.");
         }
 
         TempData["Flash"] = send

@@ -58,11 +58,8 @@ public partial class AcknowledgementsModel(RecordsDbContext db, TimeProvider clo
 
     private DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
 
-    private IQueryable<Donation> Pending()
-    {
-        var (threshold, currency) = (options.Value.Donations.AcknowledgementThresholdMinor, options.Value.Donations.AcknowledgementCurrency.ToUpperInvariant());
-        return db.Donations.Where(d => d.AcknowledgedOn == null && d.Currency == currency && d.AmountMinor >= threshold);
-    }
+    private IQueryable<Donation> Pending() =>
+        Acknowledgement.Awaiting(db.Donations, options.Value.Donations.AcknowledgementThresholdMinor, options.Value.Donations.AcknowledgementCurrency);
 
     private async Task LoadAsync()
     {

@@ -124,7 +124,7 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         var valid = ModelState.AddErrors(new Validator(Today).Validate(Input));
         var donor = await ResolveDonorAsync();
         if (!valid | !await CheckRecordsAsync() || !ModelState.IsValid) return this.Invalid();
-        if (Donation is not null && Donation.Version != Input.Version) return Conflict409();
+        if (Donation is not null && Donation.Version != Input.Version) return this.StaleEdit(Stale);
 
         if (Donation is null)
         {
@@ -140,7 +140,7 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         catch (DbUpdateException failed)
         {
             if (Donation is null) keys.Release(key);
-            if (failed is DbUpdateConcurrencyException) return Conflict409();
+            if (failed is DbUpdateConcurrencyException) return this.StaleEdit(Stale);
             db.ChangeTracker.Clear();
             if (Donation is null && await SavedWithAsync(key) is { } saved) return AlreadySaved(saved);
             // Another gift with this transaction id was saved between the check and this save.
@@ -171,9 +171,5 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         return key;
     }
 
-    private PageResult Conflict409()
-    {
-        ModelState.AddModelError("", "Someone else changed this gift while you were editing. Reload the page to see their change, then make yours again.");
-        return this.WithStatus(StatusCodes.Status409Conflict);
-    }
+    private const string Stale = "Someone else changed this gift while you were editing. Reload the page to see their change, then make yours again.";
 }

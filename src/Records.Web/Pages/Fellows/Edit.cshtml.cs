@@ -74,7 +74,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         var problems = FellowEdit.Check(Input.Changes());
         foreach (var problem in problems) ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
         if (!valid || problems.Count > 0) return this.Invalid();
-        if (Fellow.Version != Input.Version) return Conflict409();
+        if (Fellow.Version != Input.Version) return this.StaleEdit(Stale);
 
         var (year, quarter) = (int.Parse(Input.Year, CultureInfo.InvariantCulture), int.Parse(Input.Quarter, CultureInfo.InvariantCulture));
         if ((year, quarter) != (Fellow.Year, Fellow.Quarter))
@@ -85,7 +85,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         }
         Fellow.Status = ParseStatus(Input.Status)!.Value;
         var (outcome, _) = await new FellowEdit(db).SaveAsync(Fellow, Input.Version, Input.Changes());
-        if (outcome == FellowEdit.Outcome.Conflict) return Conflict409();
+        if (outcome == FellowEdit.Outcome.Conflict) return this.StaleEdit(Stale);
         TempData["Flash"] = $"Saved {Fellow.Person.Name}: {Describe(Fellow.Status)}, {Fellow.YearQuarter.YearFirstName}.";
         return RedirectToPage("Index", new { q = Fellow.Person.Name });
     }
@@ -130,9 +130,5 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         return true;
     }
 
-    private PageResult Conflict409()
-    {
-        ModelState.AddModelError("", "Someone else changed this Fellow while you were editing. Reload the page to see their change, then make yours again.");
-        return this.WithStatus(StatusCodes.Status409Conflict);
-    }
+    private const string Stale = "Someone else changed this Fellow while you were editing. Reload the page to see their change, then make yours again.";
 }

@@ -3,6 +3,7 @@ using Records.Core.Audit;
 using Records.Core.Budget;
 using Records.Core.Calendar;
 using Records.Core.Data;
+using Records.Core.Donations;
 using Records.Core.Mail;
 using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
@@ -72,7 +73,7 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
             .OrderBy(s => s.EndsOn)
             .Select(s => new Ending(s.Id, s.Sponsor.Name, s.Package != null ? s.Program.Name + " " + s.Package.Name : (s.Description ?? s.Program.Name), s.EndsOn))
             .ToListAsync(ct);
-        var needAck = await db.Donations.CountAsync(d => d.AcknowledgedOn == null && d.Currency == currency && d.AmountMinor >= threshold, ct);
+        var needAck = await Acknowledgement.Awaiting(db.Donations, threshold, currency).CountAsync(ct);
         var totals = await Total.DonationsThisYearAsync(db, today, ct);
         var active = await db.Sponsorships.CountAsync(s => s.StartsOn <= today && s.EndsOn >= today && s.Status != SponsorshipStatus.Rejected, ct);
         var toPay = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved && a.PaidOn == null)

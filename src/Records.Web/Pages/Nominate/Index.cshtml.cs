@@ -2,9 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.People;
@@ -15,7 +13,7 @@ namespace Records.Web.Pages.Nominate;
 
 /// <summary>The public Fellow nomination form: no login, so it guards itself with a honeypot, a submission key and a rate limit.</summary>
 [EnableRateLimiting(RateLimits.Nominations)]
-public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
 {
     /// <summary>Sent by the live preview script, which wants the rendered statement alone.</summary>
     public const string FragmentHeader = "X-Records-Fragment";
@@ -25,14 +23,9 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
     public string? PreviewHtml { get; private set; }
     /// <summary>Why the statement is not previewed, shown where the preview would be.</summary>
     public string? PreviewError { get; private set; }
-    public FellowMatch? Fellow { get; private set; }
+    public NominationIntake.FellowMatch? Fellow { get; private set; }
     /// <summary>The round a nomination sent now joins, and so the cut-off the page names.</summary>
     public TakingNominations? Taking { get; private set; }
-
-    public sealed record FellowMatch(string Name, int Year, int Quarter)
-    {
-        public YearQuarter YearQuarter => new(Year, Quarter);
-    }
 
     public class InputModel
     {
@@ -161,7 +154,7 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
             await LoadTakingAsync();
             return this.Invalid();
         }
-        if (await db.Nominations.AnyAsync(n => n.SubmissionKey == Input.SubmissionKey)) return Received();
+        if (await NominationIntake.ReceivedAsync(db, Input.SubmissionKey)) return Received();
 
         var valid = ModelState.AddErrors(new Validator().Validate(Input));
         if (!ModelState.ContainsKey("Input.Statement") || ModelState["Input.Statement"]!.Errors.Count == 0) PreviewHtml = SafeMarkdown.ToHtml(Input.Statement);
@@ -176,7 +169,10 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
             await LoadTakingAsync();
             return this.Invalid();
         }
-        return await SaveAsync();
+        var form = new NominationIntake.Form(Input.NomineeName, Input.NomineeEmail, Input.Links().ToList(), Input.Statement,
+            Input.NominatorName, Input.NominatorEmail, Input.SubmissionKey);
+        await NominationIntake.TakeAsync(db, form, Fellow, options.Value.NominationSettings, clock.GetUtcNow());
+        return Received();
     }
 
     private RedirectToPageResult Received() => RedirectToPage("Received", new { key = Input.SubmissionKey });
@@ -194,16 +190,7 @@ public partial class IndexModel(RecordsDbContext db, TimeProvider clock, IOption
         return false;
     }
 
-    /// <summary>A Fellow with the nominee's email or name (names compared without case): the form warns before a second induction.</summary>
-    private async Task<FellowMatch?> FindFellowAsync()
-    {
-        var name = Input.NomineeName.ToLowerInvariant();
-        var email = Input.NomineeEmail.ToLowerInvariant();
-        if (name.Length == 0 && email.Length == 0) return null;
-        return await db.Fellows.AsNoTracking()
-            .Where(f => (email != "" && f.Person.Email != null && f.Person.Email.ToLower() == email) || (name != "" && f.Person.Name.ToLower() == name))
-            .OrderBy(f => f.Year).ThenBy(f => f.Quarter)
-            .Select(f => new FellowMatch(f.Person.Name, f.Year, f.Quarter))
-            .FirstOrDefaultAsync();
-    }
+    private Task<NominationIntake.FellowMatch?> FindFellowAsync() => NominationIntake.FellowNamedAsync(db, Input.NomineeName, Input.NomineeEmail);
+
+    internal static string Day(DateOnly date) => Dates.Day(date);
 }

@@ -58,16 +58,8 @@ public partial class DetailsModel
         if (VoteRefusal() is { } refusal) return refusal;
         if (!ModelState.AddErrors(new VoteValidator().Validate(VoteInput), nameof(VoteInput))) return this.Invalid();
         return await ApplyAsync(id, VoteRefusal, async () =>
-        {
-            // A vote is the member's own: a form older than their current vote simply replaces it.
-            var vote = await db.Votes.FirstOrDefaultAsync(v => v.NominationId == id && v.MemberId == Me);
-            var changed = vote is not null;
-            if (vote is null) db.Votes.Add(vote = new Vote { NominationId = id, MemberId = Me });
-            vote.Choice = VoteInput.Choice!.Value;
-            vote.Comment = string.IsNullOrWhiteSpace(VoteInput.Comment) ? null : VoteInput.Comment.Trim();
-            vote.CastAt = clock.GetUtcNow().UtcDateTime;
-            return changed ? $"Your vote is now {vote.Choice}." : $"You voted {vote.Choice}.";
-        });
+            await Voting.CastAsync(db, id, Me, VoteInput.Choice!.Value, VoteInput.Comment, clock.GetUtcNow().UtcDateTime)
+                ? $"Your vote is now {VoteInput.Choice}." : $"You voted {VoteInput.Choice}.");
     }
 
     public async Task<IActionResult> OnPostRecuseAsync(int id)
@@ -77,11 +69,7 @@ public partial class DetailsModel
         if (!ModelState.AddErrors(new RecuseValidator().Validate(RecuseInput), nameof(RecuseInput))) return this.Invalid();
         return await ApplyAsync(id, () => DecidedRefusal("there is nothing left to recuse from"), async () =>
         {
-            if (!Recused)
-            {
-                db.Votes.RemoveRange(await db.Votes.Where(v => v.NominationId == id && v.MemberId == Me).ToListAsync());
-                db.Recusals.Add(new Recusal { NominationId = id, MemberId = Me, Reason = string.IsNullOrWhiteSpace(RecuseInput.Reason) ? null : RecuseInput.Reason.Trim(), At = clock.GetUtcNow().UtcDateTime });
-            }
+            await Voting.RecuseAsync(db, id, Me, RecuseInput.Reason, clock.GetUtcNow().UtcDateTime);
             return "You are recused from this nomination: your vote, if you had cast one, is withdrawn, and the tally is hidden from you.";
         });
     }
@@ -90,11 +78,8 @@ public partial class DetailsModel
     {
         if (!await LoadAsync(id)) return NotFound();
         return await ApplyAsync(id, () => DecidedRefusal("the recusal stays on record"), async () =>
-        {
-            var removed = await db.Recusals.Where(r => r.NominationId == id && r.MemberId == Me).ToListAsync();
-            db.Recusals.RemoveRange(removed);
-            return removed.Count > 0 ? "Your recusal is withdrawn; you can vote on this nomination." : "You are not recused from this nomination; you can vote on it.";
-        });
+            await Voting.WithdrawRecusalAsync(db, id, Me)
+                ? "Your recusal is withdrawn; you can vote on this nomination." : "You are not recused from this nomination; you can vote on it.");
     }
 
     public async Task<IActionResult> OnPostCommentAsync(int id)
@@ -110,19 +95,17 @@ public partial class DetailsModel
         return RedirectToPage(new { id });
     }
 
-    private PageResult? VoteRefusal() =>
-        Nomination.Status != NominationStatus.UnderReview
-            ? Refuse(StatusCodes.Status409Conflict, $"This nomination is {Nomination.Status.DisplayName().ToLowerInvariant()}; votes can no longer change.")
-            : Nomination.Round.Status switch
-            {
-                RoundStatus.Closed => Refuse(StatusCodes.Status409Conflict, $"The {Nomination.Round.Name} round is closed; votes can no longer change."),
-                RoundStatus.Upcoming => Refuse(StatusCodes.Status409Conflict, $"The {Nomination.Round.Name} round has not opened for votes yet; the Chair opens it."),
-                _ when Recused => Refuse(StatusCodes.Status409Conflict, "You recused yourself from this nomination. Withdraw the recusal before voting."),
-                _ => null,
-            };
+    private PageResult? VoteRefusal() => Voting.RefuseVote(Nomination.Status, Nomination.Round.Status, Recused) switch
+    {
+        Core.Nominations.VoteRefusal.Decided => Refuse(StatusCodes.Status409Conflict, $"This nomination is {Nomination.Status.DisplayName().ToLowerInvariant()}; votes can no longer change."),
+        Core.Nominations.VoteRefusal.RoundClosed => Refuse(StatusCodes.Status409Conflict, $"The {Nomination.Round.Name} round is closed; votes can no longer change."),
+        Core.Nominations.VoteRefusal.RoundNotOpen => Refuse(StatusCodes.Status409Conflict, $"The {Nomination.Round.Name} round has not opened for votes yet; the Chair opens it."),
+        Core.Nominations.VoteRefusal.Recused => Refuse(StatusCodes.Status409Conflict, "You recused yourself from this nomination. Withdraw the recusal before voting."),
+        _ => null,
+    };
 
     private PageResult? DecidedRefusal(string consequence) =>
-        Nomination.Status == NominationStatus.UnderReview ? null : Refuse(StatusCodes.Status409Conflict, $"This nomination has been decided; {consequence}.");
+        Voting.RecusalsFixed(Nomination.Status) ? Refuse(StatusCodes.Status409Conflict, $"This nomination has been decided; {consequence}.") : null;
 
     /// <summary>
     /// Saves a member's change, or, when another of their requests (a second tab, a double click) changed the same rows at

@@ -94,7 +94,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
         if (Refused() is { } refused) return refused;
         Publish = new PublishInput { On = Today, Version = Post.Version };
         if (!ModelState.AddErrors(new DraftValidator().Validate(Draft), nameof(Draft))) return this.Invalid();
-        if (Post.Version != Draft.Version) return Conflict409();
+        if (Post.Version != Draft.Version) return this.StaleEdit(Stale);
         Post.Title = Draft.Title.Trim();
         Post.Summary = Draft.Summary?.Trim();
         Post.ShowTotals = Draft.ShowTotals;
@@ -104,7 +104,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
             ModelState.AddModelError("", problem.Message);
             return this.Invalid();
         }
-        if (!await SaveAsync()) return Conflict409();
+        if (await this.SaveOrStaleAsync(db, Stale) is { } stale) return stale;
         TempData["Flash"] = "Wrote the draft again from the records as they are now.";
         return RedirectToPage(new { id });
     }
@@ -117,7 +117,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
         Draft = DraftOf(Post);
         Publish = new PublishInput { On = Today, Version = Post.Version };
         if (Post.Kind != PostKind.Fellows) return NotFound();
-        if (Post.Version != Move.Version) return Conflict409();
+        if (Post.Version != Move.Version) return this.StaleEdit(Stale);
         var order = Move.Direction is "up" or "down" ? FellowOrder.Move(Fellows, Move.FellowId, Move.Direction == "up") : null;
         if (order is null)
         {
@@ -130,7 +130,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
             ModelState.AddModelError("", problem.Message);
             return this.Invalid();
         }
-        if (!await SaveAsync()) return Conflict409();
+        if (await this.SaveOrStaleAsync(db, Stale) is { } stale) return stale;
         var name = Fellows.First(f => f.Id == Move.FellowId).Name;
         TempData["Flash"] = $"Moved {name} {(Move.Direction == "up" ? "up" : "down")} and wrote the draft again in the new order.";
         return RedirectToPage(new { id });
@@ -142,12 +142,12 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
         if (Refused() is { } refused) return refused;
         Draft = DraftOf(Post);
         if (!ModelState.AddErrors(new PublishValidator(Today).Validate(Publish), nameof(Publish))) return this.Invalid();
-        if (Post.Version != Publish.Version) return Conflict409();
+        if (Post.Version != Publish.Version) return this.StaleEdit(Stale);
         Post.Status = PostStatus.Published;
         Post.PublishedUrl = Publish.Url!.Trim();
         Post.PublishedOn = Publish.On;
         Post.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        if (!await SaveAsync()) return Conflict409();
+        if (await this.SaveOrStaleAsync(db, Stale) is { } stale) return stale;
         TempData["Flash"] = $"Marked “{Post.Title}” published. It will not be written again.";
         return RedirectToPage(new { id });
     }
@@ -175,24 +175,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
         return this.WithStatus(StatusCodes.Status409Conflict);
     }
 
-    private PageResult Conflict409()
-    {
-        ModelState.AddModelError("", "Someone else changed this post while you were looking at it. Reload the page to see their change, then try again.");
-        return this.WithStatus(StatusCodes.Status409Conflict);
-    }
-
-    private async Task<bool> SaveAsync()
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
+    private const string Stale = "Someone else changed this post while you were looking at it. Reload the page to see their change, then try again.";
 
     private async Task<bool> LoadAsync(int id, bool tracked = false)
     {

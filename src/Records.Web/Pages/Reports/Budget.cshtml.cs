@@ -92,14 +92,7 @@ public class BudgetModel(RecordsDbContext db) : PageModel
         line.Currency = Currencies.Normalise(Input.Currency);
         line.AmountMinor = Input.AmountMinor!.Value;
         line.Source = string.IsNullOrWhiteSpace(Input.Source) ? null : Input.Source.Trim();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync();
-        }
+        if (!await db.TrySaveAsync()) return await ConflictAsync();
         TempData["Flash"] = $"Saved “{line.Label}”: {new Money(line.AmountMinor, line.Currency).Format()} as of {line.AsOf:MMM d, yyyy}.";
         return RedirectToPage();
     }
@@ -125,8 +118,7 @@ public class BudgetModel(RecordsDbContext db) : PageModel
     private async Task<IActionResult> ConflictAsync()
     {
         await LoadAsync();
-        ModelState.AddModelError("", "Someone else changed this figure while you were editing. Reload the page to see their change, then make yours again.");
-        return this.WithStatus(StatusCodes.Status409Conflict);
+        return this.StaleEdit("Someone else changed this figure while you were editing. Reload the page to see their change, then make yours again.");
     }
 
     private async Task LoadAsync() =>

@@ -126,10 +126,6 @@ public class FinancialModel(RecordsDbContext db, TimeProvider clock, IOptions<Re
     private async Task<List<string>> BoardAddressesAsync()
     {
         if (!string.IsNullOrWhiteSpace(options.Value.BoardListAddress)) return [options.Value.BoardListAddress.Trim()];
-        return await (from u in db.Users
-                      where u.DisabledAt == null && u.Email != null
-                            && (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id && r.Name == Roles.Board select ur).Any()
-                      orderby u.Email
-                      select u.Email!).ToListAsync();
+        return await Recipients.WithRoleAsync(db, Roles.Board);
     }
 }

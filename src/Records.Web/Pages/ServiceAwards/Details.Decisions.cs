@@ -2,14 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Records.Core.Calendar;
 using Records.Core.Data;
-using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
-using Records.Core.Text;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.ServiceAwards;
 
-/// <summary>The Board's decisions. Each is refused to anyone else, and to a proposal in a state that does not allow it.</summary>
+/// <summary>The Board's decisions (the rules are <see cref="AwardDecisions"/>). Each is refused to anyone else.</summary>
 public partial class DetailsModel
 {
     [BindProperty] public ApproveInput Approve { get; set; } = new();
@@ -67,64 +65,37 @@ public partial class DetailsModel
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!IsBoard) return Forbid();
-        if (Undecidable("approve") is { } refused) return refused;
+        if (Refused(AwardStep.Approve) is { } refused) return refused;
         if (!ModelState.AddErrors(new ApproveValidator(Today).Validate(Approve), nameof(Approve))) return Invalid();
-        if (Stale(Approve.Version) is { } stale) return stale;
-        Award.Status = ServiceAwardStatus.Approved;
-        Award.Resolution = Approve.Resolution!.Trim();
-        Award.DecidedOn = Approve.DecidedOn;
-        Award.AmountMinor ??= options.Value.ServiceAwards.AmountMinor;
-        Award.Currency ??= options.Value.ServiceAwards.Currency;
-        Record(ServiceAwardAction.Approved, Award.Resolution, Approve.DecidedOn);
-        await TellProposerAsync("approved it");
-        return await SaveAsync($"Approved: {Award.RecipientName} receives the {Award.YearQuarter.YearFirstName} Community Service Award.");
+        var decided = await Decisions.ApproveAsync(Award, Approve.Version, Approve.Resolution!, Approve.DecidedOn!.Value, Me);
+        return Decided(decided, $"Approved: {Award.RecipientName} receives the {Award.YearQuarter.YearFirstName} Community Service Award.");
     }
 
     public async Task<IActionResult> OnPostHoldAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!IsBoard) return Forbid();
-        if (Undecidable("hold over") is { } refused) return refused;
+        if (Refused(AwardStep.HoldOver) is { } refused) return refused;
         if (!ModelState.AddErrors(new HoldValidator(Award.Year, Award.Quarter).Validate(Hold), nameof(Hold))) return Invalid();
-        if (Stale(Hold.Version) is { } stale) return stale;
-        (Award.Year, Award.Quarter) = (Hold.Year, Hold.Quarter);
-        Award.Status = ServiceAwardStatus.HeldOver;
-        Record(ServiceAwardAction.HeldOver, string.IsNullOrWhiteSpace(Hold.Note) ? null : Hold.Note.Trim(), Today);
-        await TellProposerAsync($"held it over to {Award.YearQuarter.YearFirstName}, when it will be considered again");
-        return await SaveAsync($"Held over to {Award.YearQuarter.YearFirstName}.");
+        var decided = await Decisions.HoldOverAsync(Award, Hold.Version, Hold.Year, Hold.Quarter, Hold.Note, Today, Me);
+        return Decided(decided, $"Held over to {Award.YearQuarter.YearFirstName}.");
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!IsBoard) return Forbid();
-        if (Undecidable("decline") is { } refused) return refused;
+        if (Refused(AwardStep.Decline) is { } refused) return refused;
         if (!ModelState.AddErrors(new DeclineValidator().Validate(Decline), nameof(Decline))) return Invalid();
-        if (Stale(Decline.Version) is { } stale) return stale;
-        Award.Status = ServiceAwardStatus.Declined;
-        Award.DecidedOn = Today;
-        Record(ServiceAwardAction.Declined, string.IsNullOrWhiteSpace(Decline.Note) ? null : Decline.Note.Trim(), Today);
-        await TellProposerAsync("decided not to make the award this time");
-        return await SaveAsync($"Declined the proposal for {Award.RecipientName}.");
+        var decided = await Decisions.DeclineAsync(Award, Decline.Version, Decline.Note, Today, Me);
+        return Decided(decided, $"Declined the proposal for {Award.RecipientName}.");
     }
 
     public async Task<IActionResult> OnPostReopenAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!IsBoard) return Forbid();
-        if (Award.Status != ServiceAwardStatus.Declined)
-            return Refuse(StatusCodes.Status409Conflict, $"Only a declined proposal can be reopened; this one is {Award.Status.DisplayName().ToLowerInvariant()}.");
-        if (Stale(Reopen.Version) is { } stale) return stale;
-        Award.Status = ServiceAwardStatus.Proposed;
-        Award.DecidedOn = null;
-        Record(ServiceAwardAction.Reopened, null);
-        return await SaveAsync("Reopened: the proposal awaits the Board's decision again.");
+        if (Refused(AwardStep.Reopen) is { } refused) return refused;
+        return Decided(await Decisions.ReopenAsync(Award, Reopen.Version, Me), "Reopened: the proposal awaits the Board's decision again.");
     }
-
-    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult? Undecidable(string verb) => Award.Status switch
-    {
-        ServiceAwardStatus.Declined => Refuse(StatusCodes.Status409Conflict, $"This proposal was declined. Reopen it before you {verb} it."),
-        ServiceAwardStatus.Approved => Refuse(StatusCodes.Status409Conflict, $"This award is already approved; it cannot be {(verb == "hold over" ? "held over" : verb + "d")}."),
-        _ => null,
-    };
 }

@@ -36,17 +36,11 @@ public partial class DetailsModel
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!IsStaff) return Forbid();
-        if (Award.Status != ServiceAwardStatus.Approved)
-            return Refuse(StatusCodes.Status409Conflict, "Only an approved award is paid; the Board has not approved this one.");
+        if (Refused(AwardStep.RecordPayment) is { } refused) return refused;
         Payment.Currency = (Payment.Currency ?? "").Trim().ToUpperInvariant();
         if (!ModelState.AddErrors(new PaymentValidator(Today, Award.DecidedOn).Validate(Payment), nameof(Payment))) return Invalid();
-        if (Stale(Payment.Version) is { } stale) return stale;
         var minor = Core.Money.MoneyText.Read(Payment.Amount, Payment.Currency).Minor!.Value;
-        Award.AmountMinor = minor;
-        Award.Currency = Payment.Currency;
-        Award.PyConRegistration = Payment.PyConRegistration;
-        Award.PaidOn = Payment.PaidOn;
-        Record(ServiceAwardAction.Paid, $"{new Core.Money.Money(minor, Payment.Currency).Format()}{(Payment.PyConRegistration ? " and a PyCon US registration" : "")}", Payment.PaidOn);
-        return await SaveAsync($"Recorded the payment to {Award.RecipientName}.");
+        var decided = await Decisions.RecordPaymentAsync(Award, Payment.Version, minor, Payment.Currency, Payment.PyConRegistration, Payment.PaidOn!.Value, Me);
+        return Decided(decided, $"Recorded the payment to {Award.RecipientName}.");
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Accounts;
 using Records.Core.Data;
-using Records.Core.Mail;
 using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
 using Records.Web.Infrastructure;
@@ -73,36 +72,25 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
         return true;
     }
 
+    private AwardDecisions Decisions =>
+        new(db, clock, new AwardSettings(options.Value.FoundationName, options.Value.ServiceAwards.AmountMinor, options.Value.ServiceAwards.Currency));
+
     private string Me => User.Identity?.Name ?? "unknown";
 
-    private void Record(ServiceAwardAction action, string? note, DateOnly? decidedOn = null) =>
-        Award.History.Add(new ServiceAwardEvent { Action = action, Year = Award.Year, Quarter = Award.Quarter, Note = note, DecidedOn = decidedOn, By = Me, At = clock.GetUtcNow().UtcDateTime });
+    /// <summary>A refusal by the proposal's status comes before the form is checked; the rest after.</summary>
+    private PageResult? Refused(AwardStep step) =>
+        AwardDecisions.Refuse(Award.Status, step) is { } refusal ? Refuse(StatusCodes.Status409Conflict, refusal) : null;
 
-    /// <summary>The proposer hears of every decision, in the same save as the decision.</summary>
-    private async Task TellProposerAsync(string decision)
+    private IActionResult Decided((AwardDecisions.Outcome Outcome, string? Refusal) decided, string flash)
     {
-        if (string.IsNullOrWhiteSpace(Award.ProposerEmail)) return;
-        var (subject, body) = await EmailTemplates.RenderAsync(db, EmailTemplates.AwardDecided, new Dictionary<string, string>
+        switch (decided.Outcome)
         {
-            ["foundation"] = options.Value.FoundationName,
-            ["proposer_name"] = Award.ProposerName ?? "friend of the foundation",
-            ["recipient_name"] = Award.RecipientName,
-            ["quarter"] = Award.YearQuarter.YearFirstName,
-            ["decision"] = decision,
-            ["resolution"] = Award.Status == ServiceAwardStatus.Approved ? $"\n{Award.Resolution}\n" : "",
-        });
-        db.Outbox.Add(OutboxMessage.Create([Award.ProposerEmail], subject, body, clock.GetUtcNow().UtcDateTime, audience: MailAudience.Awards));
-    }
-
-    private async Task<IActionResult> SaveAsync(string flash)
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Refuse(StatusCodes.Status409Conflict, "Someone else changed this proposal at the same moment. Reload the page to see their change.");
+            case AwardDecisions.Outcome.Refused:
+                return Refuse(StatusCodes.Status409Conflict, decided.Refusal!);
+            case AwardDecisions.Outcome.ChangedSinceRead:
+                return Refuse(StatusCodes.Status409Conflict, "Someone else changed this proposal while you were reading it. Reload the page to see their change, then decide again.");
+            case AwardDecisions.Outcome.ChangedAtSameMoment:
+                return Refuse(StatusCodes.Status409Conflict, "Someone else changed this proposal at the same moment. Reload the page to see their change.");
         }
         TempData["Flash"] = flash;
         return RedirectToPage(new { id = Award.Id });
@@ -114,7 +102,4 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
         ModelState.AddModelError("", message);
         return this.WithStatus(status);
     }
-
-    private PageResult? Stale(Guid version) =>
-        version == Award.Version ? null : Refuse(StatusCodes.Status409Conflict, "Someone else changed this proposal while you were reading it. Reload the page to see their change, then decide again.");
 }

@@ -80,14 +80,7 @@ public partial class ProposeModel
     /// <summary>Each Board member whose account is enabled, and the Board's list address when set.</summary>
     private async Task<List<string>> BoardAddressesAsync()
     {
-        var members = await (
-            from u in db.Users
-            where u.DisabledAt == null && u.Email != null
-                  && (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                      where ur.UserId == u.Id && r.Name == Roles.Board
-                      select ur).Any()
-            orderby u.Email
-            select u.Email!).ToListAsync();
+        var members = await Recipients.WithRoleAsync(db, Roles.Board);
         if (!string.IsNullOrWhiteSpace(options.Value.BoardListAddress)) members.Add(options.Value.BoardListAddress.Trim());
         return members.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }

@@ -65,7 +65,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        if (Sponsor is not null && Sponsor.Version != Input.Version) return Conflict409();
+        if (Sponsor is not null && Sponsor.Version != Input.Version) return this.StaleEdit(Stale);
 
         var sponsor = Sponsor ?? db.Sponsors.Add(new Sponsor { Name = "", CreatedAt = clock.GetUtcNow().UtcDateTime }).Entity;
         sponsor.Name = Input.Name.Trim();
@@ -75,14 +75,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         sponsor.AccountingContactName = Clean(Input.AccountingContactName);
         sponsor.AccountingContactEmail = Clean(Input.AccountingContactEmail);
         sponsor.Notes = Clean(Input.Notes);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Conflict409();
-        }
+        if (await this.SaveOrStaleAsync(db, Stale) is { } stale) return stale;
         TempData["Flash"] = $"Saved {sponsor.Name}.";
         return RedirectToPage("Details", new { id = sponsor.Id });
     }
@@ -96,9 +89,5 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         return Sponsor is not null;
     }
 
-    private PageResult Conflict409()
-    {
-        ModelState.AddModelError("", "Someone else changed this sponsor while you were editing. Reload the page to see their change, then make yours again.");
-        return this.WithStatus(StatusCodes.Status409Conflict);
-    }
+    private const string Stale = "Someone else changed this sponsor while you were editing. Reload the page to see their change, then make yours again.";
 }

@@ -60,10 +60,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
         if (!ModelState.AddErrors(new Validator(Definition.Fields).Validate(Input))) return this.Invalid();
         var template = await db.EmailTemplates.FirstOrDefaultAsync(t => t.Key == key);
         if (template?.Version != Input.Version)
-        {
-            ModelState.AddModelError("", "Someone else changed this template while you were editing. Reload the page to see their wording, then make your change again.");
-            return Conflict409();
-        }
+            return this.StaleEdit("Someone else changed this template while you were editing. Reload the page to see their wording, then make your change again.");
         if (template is null) db.EmailTemplates.Add(template = new EmailTemplate { Key = key, Subject = "", Body = "" });
         template.Subject = Input.Subject.Trim();
         template.Body = Input.Body.Replace("\r\n", "\n");
@@ -75,8 +72,8 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
         }
         catch (DbUpdateException)
         {
-            ModelState.AddModelError("", "Someone else changed this template at the same moment. Reload the page and try again.");
-            return Conflict409();
+            // Also a template first customised by someone else at the same moment: its key is taken.
+            return this.StaleEdit("Someone else changed this template at the same moment. Reload the page and try again.");
         }
         TempData["Flash"] = $"Saved the wording of “{Definition.Name}”.";
         return RedirectToPage("Index");
@@ -122,10 +119,5 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
         Definition = definition;
         IsCustomised = await db.EmailTemplates.AnyAsync(t => t.Key == key);
         return true;
-    }
-
-    private PageResult Conflict409()
-    {
-        return this.WithStatus(StatusCodes.Status409Conflict);
     }
 }

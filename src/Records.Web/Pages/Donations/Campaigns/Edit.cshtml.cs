@@ -85,7 +85,7 @@ public class EditModel(RecordsDbContext db) : PageModel
             valid = false;
         }
         if (!valid) return this.Invalid();
-        if (Campaign is not null && Campaign.Version != Input.Version) return Conflict409();
+        if (Campaign is not null && Campaign.Version != Input.Version) return this.StaleEdit(Stale);
 
         var campaign = Campaign ?? db.Campaigns.Add(new Campaign { Name = "", Currency = "USD" }).Entity;
         campaign.Name = name;
@@ -94,14 +94,7 @@ public class EditModel(RecordsDbContext db) : PageModel
         campaign.GoalMinor = string.IsNullOrWhiteSpace(Input.Goal) ? null : Input.GoalMinor;
         campaign.StartsOn = Input.StartDate;
         campaign.EndsOn = Input.EndDate;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Conflict409();
-        }
+        if (await this.SaveOrStaleAsync(db, Stale) is { } stale) return stale;
         TempData["Flash"] = $"Saved the campaign {campaign.Name}.";
         return Redirect("/Donations/Campaigns");
     }
@@ -113,9 +106,5 @@ public class EditModel(RecordsDbContext db) : PageModel
         return Campaign is not null;
     }
 
-    private PageResult Conflict409()
-    {
-        ModelState.AddModelError("", "Someone else changed this campaign while you were editing. Reload the page to see their change, then make yours again.");
-        return this.WithStatus(StatusCodes.Status409Conflict);
-    }
+    private const string Stale = "Someone else changed this campaign while you were editing. Reload the page to see their change, then make yours again.";
 }

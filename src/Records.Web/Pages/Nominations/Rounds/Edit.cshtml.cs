@@ -54,21 +54,10 @@ public class EditModel(RecordsDbContext db) : PageModel
         }
         if (!ModelState.AddErrors(new Validator(Round).Validate(Input))) return this.Invalid();
         if (Round.Version != Input.Version)
-        {
-            ModelState.AddModelError("", "Someone else changed this round while you were editing. Reload the page to see their dates, then make your change again.");
-            return Status(StatusCodes.Status409Conflict);
-        }
+            return this.StaleEdit("Someone else changed this round while you were editing. Reload the page to see their dates, then make your change again.");
         Round.CutOff = Input.CutOff!.Value;
         Round.ReviewEnds = Input.ReviewEnds!.Value;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Someone else changed this round at the same moment. Reload the page and try again.");
-            return Status(StatusCodes.Status409Conflict);
-        }
+        if (await this.SaveOrStaleAsync(db, "Someone else changed this round at the same moment. Reload the page and try again.") is { } stale) return stale;
         TempData["Flash"] = $"{Round.Name}: cut-off {Round.CutOff:MMM d, yyyy}, review ends {Round.ReviewEnds:MMM d, yyyy}.";
         return RedirectToPage("Index");
     }

@@ -6,7 +6,6 @@ using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Web.Infrastructure;
-using Records.Web.Nominations;
 
 namespace Records.Web.Pages.Nominations.Rounds;
 
@@ -54,7 +53,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == id);
         if (round is null) return NotFound();
         if (round.Status != RoundStatus.Open) return await RefuseAsync($"{round.Name} is {round.Status}; reminders go out only for an open round.");
-        var reminded = await VoteReminders.QueueAsync(db, round, options.Value, clock.GetUtcNow().UtcDateTime);
+        var reminded = await VoteReminders.QueueAsync(db, round, options.Value.NominationSettings, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         TempData["Flash"] = reminded == 0 ? "Every member has voted or recused on every nomination; nobody was reminded." : $"Reminded {reminded} member{(reminded == 1 ? "" : "s")}.";
         return RedirectToPage(new { p = P });

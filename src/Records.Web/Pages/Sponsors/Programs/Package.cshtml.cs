@@ -84,7 +84,7 @@ public class PackageModel(RecordsDbContext db) : PageModel
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.AddErrors(new Validator([.. ProgramChoices.Select(p => p.Id)]).Validate(Input))) return this.Invalid();
-        if (Package is not null && Package.Version != Input.Version) return Conflict409();
+        if (Package is not null && Package.Version != Input.Version) return this.StaleEdit(Stale);
 
         var (name, year, currency) = (Input.Name.Trim(), Whole(Input.Year)!.Value, Input.Currency.Trim().ToUpperInvariant());
         if (await db.SponsorPackages.AnyAsync(k => k.ProgramId == Input.ProgramId && k.Year == year && k.Name == name && k.Id != (id ?? 0)))
@@ -105,14 +105,7 @@ public class PackageModel(RecordsDbContext db) : PageModel
         package.Active = Input.Active;
         package.InKindAccepted = Input.InKindAccepted;
         package.BenefitMonths = Whole(Input.BenefitMonths);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Conflict409();
-        }
+        if (await this.SaveOrStaleAsync(db, Stale) is { } stale) return stale;
         TempData["Flash"] = $"Saved the {name} package for {year}: {new Money(price, currency).Format(dropZeroMinor: true)}.";
         return RedirectToPage("Index");
     }
@@ -125,9 +118,5 @@ public class PackageModel(RecordsDbContext db) : PageModel
         return Package is not null;
     }
 
-    private PageResult Conflict409()
-    {
-        ModelState.AddModelError("", "Someone else changed this package while you were editing. Reload the page to see their change, then make yours again.");
-        return this.WithStatus(StatusCodes.Status409Conflict);
-    }
+    private const string Stale = "Someone else changed this package while you were editing. Reload the page to see their change, then make yours again.";
 }

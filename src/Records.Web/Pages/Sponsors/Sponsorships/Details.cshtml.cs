@@ -125,15 +125,8 @@ public class DetailsModel(RecordsDbContext db, TimeProvider clock, IOptions<Reco
 
     private async Task<IActionResult> SaveAsync(int id, string flash)
     {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
+        if (!await db.TrySaveAsync())
             return await RefuseAsync(id, "Someone else changed this sponsorship at the same moment. Look at it again, then make your change.", StatusCodes.Status409Conflict);
-        }
         TempData["Flash"] = flash;
         return RedirectToPage(new { id });
     }

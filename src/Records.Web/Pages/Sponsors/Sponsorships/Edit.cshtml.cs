@@ -17,12 +17,9 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
     public Sponsorship? Sponsorship { get; private set; }
     public (int Id, string Name) Sponsor { get; private set; }
     public IReadOnlyList<(int Id, string Name)> ProgramChoices { get; private set; } = [];
-    public IReadOnlyList<PackageChoice> PackageChoices { get; private set; } = [];
+    public IReadOnlyList<SponsorPackage> PackageChoices { get; private set; } = [];
 
-    public sealed record PackageChoice(int Id, int ProgramId, string Name, int Year, long PriceMinor, string Currency, bool InKindAccepted)
-    {
-        public string Label => $"{Name} {Year} · {Terms.Format(PriceMinor, Currency)}{(InKindAccepted ? " · in kind accepted" : "")}";
-    }
+    public static string Label(SponsorPackage k) => $"{k.Name} {k.Year} · {Terms.Format(k.PriceMinor, k.Currency)}{(k.InKindAccepted ? " · in kind accepted" : "")}";
 
     public class InputModel
     {
@@ -39,9 +36,9 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
 
     public class Validator : AbstractValidator<InputModel>
     {
-        public Validator(IReadOnlyCollection<int> programIds, IReadOnlyList<PackageChoice> packages)
+        public Validator(IReadOnlyCollection<int> programIds, IReadOnlyList<SponsorPackage> packages)
         {
-            PackageChoice? Package(InputModel x) => packages.FirstOrDefault(k => k.Id == x.PackageId);
+            SponsorPackage? Package(InputModel x) => packages.FirstOrDefault(k => k.Id == x.PackageId);
             RuleFor(x => x.ProgramId).Must(programIds.Contains).WithMessage("Choose the program.");
             RuleFor(x => x.PackageId).Must((x, id) => id is null or 0 || Package(x)?.ProgramId == x.ProgramId)
                 .WithMessage("Choose one of this program's packages, or none for a sponsorship outside the price list.");
@@ -63,8 +60,8 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
                 .Must((x, v) => Terms.ParseAmount(v, x.Currency) is { } m && m > 0 && m <= SponsorshipTerms.MaxAmountMinor(x.Currency.Trim()))
                 .WithMessage("Enter the value of the donated services at their commercial price, such as 20,000.")
                 .When(x => !string.IsNullOrWhiteSpace(x.InKindValue) && Currencies.IsKnown(x.Currency));
-            RuleFor(x => x.InKindValue).Must((x, _) => Package(x)!.InKindAccepted)
-                .When(x => !string.IsNullOrWhiteSpace(x.InKindValue) && Package(x) is not null)
+            RuleFor(x => x.InKindValue).Must((x, _) => SponsorshipTerms.InKindAllowed(Package(x)))
+                .When(x => !string.IsNullOrWhiteSpace(x.InKindValue))
                 .WithMessage(x => $"The {Package(x)!.Name} {Package(x)!.Year} package does not take donated services; enter a fee instead.");
         }
     }
@@ -93,7 +90,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         if (!await LoadAsync(id, sponsorId)) return NotFound();
         if (Input.PackageId == 0) Input.PackageId = null;
         if (!ModelState.AddErrors(new Validator([.. ProgramChoices.Select(p => p.Id)], PackageChoices).Validate(Input))) return this.Invalid();
-        if (Sponsorship is not null && Sponsorship.Version != Input.Version) return Conflict409();
+        if (Sponsorship is not null && Sponsorship.Version != Input.Version) return this.StaleEdit(Stale);
 
         if (Sponsorship is not null && !string.Equals(Sponsorship.Currency, Input.Currency.Trim(), StringComparison.OrdinalIgnoreCase)
             && await db.Payments.AnyAsync(p => p.SponsorshipId == Sponsorship.Id))
@@ -105,18 +102,17 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         var takesPlace = package is not null && Sponsorship?.Status != SponsorshipStatus.Rejected && Sponsorship?.PackageId != package.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         var saved = Sponsorship is null ? Create(package, now) : Change(Sponsorship, package, now);
-        try
+        string? full = null;
+        var stored = await StaleEdits.TrySaveAsync(async () =>
         {
-            if (!takesPlace) await db.SaveChangesAsync();
-            else if (await PackageCapacity.SaveTakingPlaceAsync(db, package!, id) is { } full)
-            {
-                ModelState.AddModelError("Input.PackageId", full);
-                return this.Invalid();
-            }
-        }
-        catch (DbUpdateConcurrencyException)
+            if (takesPlace) full = await PackageCapacity.SaveTakingPlaceAsync(db, package!, id);
+            else await db.SaveChangesAsync();
+        });
+        if (!stored) return this.StaleEdit(Stale);
+        if (full is not null)
         {
-            return Conflict409();
+            ModelState.AddModelError("Input.PackageId", full);
+            return this.Invalid();
         }
         TempData["Flash"] = Sponsorship is null ? $"Recorded the sponsorship for {Sponsor.Name}." : "Saved the sponsorship's terms.";
         return RedirectToPage("Details", new { id = saved.Id });
@@ -182,13 +178,9 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         var current = Sponsorship?.PackageId;
         PackageChoices = await db.SponsorPackages.AsNoTracking().Where(k => k.Active || k.Id == current)
             .OrderByDescending(k => k.Year).ThenBy(k => k.Rank).ThenBy(k => k.Name)
-            .Select(k => new PackageChoice(k.Id, k.ProgramId, k.Name, k.Year, k.PriceMinor, k.Currency, k.InKindAccepted)).ToListAsync();
+            .ToListAsync();
         return true;
     }
 
-    private PageResult Conflict409()
-    {
-        ModelState.AddModelError("", "Someone else changed this sponsorship while you were editing. Reload the page to see their change, then make yours again.");
-        return this.WithStatus(StatusCodes.Status409Conflict);
-    }
+    private const string Stale = "Someone else changed this sponsorship while you were editing. Reload the page to see their change, then make yours again.";
 }

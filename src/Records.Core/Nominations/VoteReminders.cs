@@ -1,11 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
 using Records.Core.Data;
 using Records.Core.Mail;
-using Records.Core.Nominations;
-using Records.Web.Infrastructure;
 
-namespace Records.Web.Nominations;
+namespace Records.Core.Nominations;
 
 /// <summary>
 /// Who still owes votes in a round, and the reminder to each of them: members who voted on everything or recused
@@ -28,13 +27,9 @@ public static class VoteReminders
     /// </summary>
     public static IQueryable<Member> Owing(RecordsDbContext db, IQueryable<Round> rounds)
     {
-        var memberIds = (from ur in db.UserRoles
-                         join r in db.Roles on ur.RoleId equals r.Id
-                         where r.Name == Roles.WorkGroup || r.Name == Roles.Chair
-                         select ur.UserId).Distinct();
+        var members = Recipients.Holding(db, Recipients.WorkGroup);
         return from round in rounds
-               from u in db.Users
-               where memberIds.Contains(u.Id) && u.DisabledAt == null && u.Email != null
+               from u in members
                let pending = db.Nominations.Count(n => n.RoundId == round.Id && n.Status == NominationStatus.UnderReview
                    && !db.Votes.Any(v => v.NominationId == n.Id && v.MemberId == u.Id)
                    && !db.Recusals.Any(x => x.NominationId == n.Id && x.MemberId == u.Id))
@@ -53,7 +48,7 @@ public static class VoteReminders
     }
 
     /// <summary>Queues one reminder per member who owes votes and stamps the round; the caller saves both together.</summary>
-    public static async Task<int> QueueAsync(RecordsDbContext db, Round round, RecordsOptions options, DateTime now, CancellationToken ct = default)
+    public static async Task<int> QueueAsync(RecordsDbContext db, Round round, NominationSettings settings, DateTime now, CancellationToken ct = default)
     {
         var owing = await OwingAsync(db, round.Id, ct);
         var wording = await EmailTemplates.WordingAsync(db, EmailTemplates.VoteReminder, ct);
@@ -61,12 +56,12 @@ public static class VoteReminders
         {
             var (subject, body) = EmailTemplates.Render(wording, new Dictionary<string, string>
             {
-                ["foundation"] = options.FoundationName,
+                ["foundation"] = settings.FoundationName,
                 ["member_name"] = member.Name,
                 ["round"] = round.Name,
-                ["review_ends"] = round.ReviewEnds.ToString("MMM d, yyyy"),
-                ["pending_count"] = member.Pending.ToString(),
-                ["review_url"] = $"{options.BaseUrl.TrimEnd('/')}/Nominations?round={round.Id}&show=mine",
+                ["review_ends"] = Text.Dates.Day(round.ReviewEnds),
+                ["pending_count"] = member.Pending.ToString(CultureInfo.InvariantCulture),
+                ["review_url"] = settings.Link($"/Nominations?round={round.Id}&show=mine"),
             });
             db.Outbox.Add(OutboxMessage.Create([member.Email], subject, body, now));
         }
