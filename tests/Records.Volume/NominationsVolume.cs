@@ -1,3 +1,4 @@
+using Records.Core.Calendar;
 using Records.Core.Fellows;
 using Records.Core.Nominations;
 
@@ -84,15 +85,15 @@ internal static class NominationsVolume
 
     private static List<Round> Rounds(VolumeContext volume, Draw draw)
     {
-        var (lastYear, lastQuarter) = RoundCalendar.RoundFor(volume.AsOf);
+        var last = RoundCalendar.RoundFor(volume.AsOf);
         var rounds = new List<Round>();
-        for (var (year, quarter) = (lastYear - 39, 1); (year, quarter) != RoundCalendar.Next(lastYear, lastQuarter); (year, quarter) = RoundCalendar.Next(year, quarter))
+        for (var round = new YearQuarter(last.Year - 39, 1); round != last.Next; round = round.Next)
         {
-            var open = year == lastYear && quarter == lastQuarter;
-            var reviewEnds = RoundCalendar.ReviewEnds(year, quarter);
+            var open = round == last;
+            var reviewEnds = round.ReviewEnds;
             rounds.Add(new Round
             {
-                Id = rounds.Count + 1, Year = year, Quarter = quarter, CutOff = RoundCalendar.CutOff(year, quarter), ReviewEnds = reviewEnds,
+                Id = rounds.Count + 1, Year = round.Year, Quarter = round.Quarter, CutOff = round.CutOff, ReviewEnds = reviewEnds,
                 Status = open ? RoundStatus.Open : RoundStatus.Closed,
                 ClosedAt = open ? null : reviewEnds.AddDays(1).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
                 Version = draw.Guid(),

@@ -34,7 +34,7 @@ public sealed class AuditNames(DbContext db)
             Vote v => $"Vote by {UserName(v.MemberId)} on the {NominationName(v.NominationId)}",
             Recusal r => $"Recusal of {UserName(r.MemberId)} from the {NominationName(r.NominationId)}",
             NominationComment c => $"Comment by {c.AuthorName} on the {NominationName(c.NominationId)}",
-            Fellow f => $"Fellow {PersonName(f.PersonId)}, Q{f.Quarter} {f.Year}",
+            Fellow f => $"Fellow {PersonName(f.PersonId)}, {f.YearQuarter.Name}",
             ServiceAward a => AwardName(a),
             ServiceAwardEvent e => $"{Words(e.Action.ToString())} of the {AwardName(db.Find<ServiceAward>(e.ServiceAwardId))}",
             Sponsor s => $"Sponsor {s.Name}",
@@ -80,7 +80,7 @@ public sealed class AuditNames(DbContext db)
     }
 
     private static string AwardName(ServiceAward? a) =>
-        a is null ? "Community Service Award" : $"Community Service Award for {a.RecipientName}, Q{a.Quarter} {a.Year}";
+        a is null ? "Community Service Award" : $"Community Service Award for {a.RecipientName}, {a.YearQuarter.Name}";
 
     private string SponsorshipName(Sponsorship? s)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 
 namespace Records.Core.Fellows;
@@ -6,7 +7,10 @@ namespace Records.Core.Fellows;
 /// <summary>The people already on the Fellow roster, to tell an import which rows it would add twice.</summary>
 public sealed class ExistingRoster
 {
-    public sealed record Member(string Name, string? Email, int Year, int Quarter);
+    public sealed record Member(string Name, string? Email, int Year, int Quarter)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
 
     private readonly SamePerson<Member> members = new();
 

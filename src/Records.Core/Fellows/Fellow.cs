@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.People;
@@ -21,6 +22,9 @@ public class Fellow : IVersioned
     public int? NominationId { get; set; }
     public Nomination? Nomination { get; set; }
     public Guid Version { get; set; }
+
+    /// <summary>The quarter the Fellow was inducted in.</summary>
+    public YearQuarter YearQuarter => new(Year, Quarter);
 }
 
 public class FellowConfiguration : IEntityTypeConfiguration<Fellow>
@@ -31,6 +35,7 @@ public class FellowConfiguration : IEntityTypeConfiguration<Fellow>
         b.HasIndex(f => f.PersonId).IsUnique();
         b.HasOne(f => f.Nomination).WithMany().HasForeignKey(f => f.NominationId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(f => new { f.Year, f.Quarter, f.Position });
+        b.Ignore(f => f.YearQuarter);
         b.ToTable(t => t.HasCheckConstraint("CK_Fellow_Quarter", $"{Sql.Quote(nameof(Fellow.Quarter))} BETWEEN 1 AND 4"));
     }
 }

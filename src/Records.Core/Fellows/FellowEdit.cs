@@ -28,10 +28,10 @@ public sealed class FellowEdit(RecordsDbContext db)
         var problems = new List<Problem>();
         var name = changes.Name?.Trim() ?? "";
         if (name.Length == 0) problems.Add(new("Name", "Enter the Fellow's name."));
-        else if (name.Length > 200) problems.Add(new("Name", "Keep the name to 200 characters."));
+        else if (name.Length > Limits.Name) problems.Add(new("Name", "Keep the name to 200 characters."));
 
         var email = changes.Email?.Trim() ?? "";
-        if (email.Length > EmailRule.MaxLength) problems.Add(new("Email", $"Keep the email address to {EmailRule.MaxLength} characters."));
+        if (email.Length > EmailRule.MaxLength) problems.Add(new("Email", EmailRule.TooLong));
         else if (email.Length > 0 && !EmailRule.IsValid(email))
             problems.Add(new("Email", "Enter an email address like name@example.org, or leave it empty."));
 

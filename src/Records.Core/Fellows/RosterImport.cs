@@ -44,7 +44,7 @@ public static class RosterImport
                 {
                     if (roster.Find(record.Name, record.Email) is { } fellow)
                     {
-                        var already = $"Already on the roster ({fellow.Year} Q{fellow.Quarter}).";
+                        var already = $"Already on the roster ({fellow.YearQuarter.YearFirstName}).";
                         if (reasons.Count == 0) { onRoster.Add(new RosterProblem(line, record.Name, [already])); continue; }
                         reasons.Add(already);
                     }

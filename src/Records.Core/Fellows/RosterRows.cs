@@ -1,3 +1,4 @@
+using Records.Core.Calendar;
 using Records.Core.People;
 
 namespace Records.Core.Fellows;
@@ -5,7 +6,10 @@ namespace Records.Core.Fellows;
 public sealed record RosterLink(LinkKind Kind, string Url);
 
 /// <summary>A row of an imported roster that can join the roster as it is. <c>Line</c> is where its record starts in the file.</summary>
-public sealed record RosterRow(int Line, string Name, string? Email, int Year, int Quarter, FellowStatus Status, IReadOnlyList<RosterLink> Links);
+public sealed record RosterRow(int Line, string Name, string? Email, int Year, int Quarter, FellowStatus Status, IReadOnlyList<RosterLink> Links)
+{
+    public YearQuarter YearQuarter => new(Year, Quarter);
+}
 
 /// <summary>A row that will not be imported, with the line where its record starts and every reason.</summary>
 public sealed record RosterProblem(int Line, string Name, IReadOnlyList<string> Reasons)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Mail;
 using Records.Core.People;
@@ -19,7 +20,10 @@ public static class NominationIntake
         string NominatorName, string NominatorEmail, string SubmissionKey);
 
     /// <summary>A Fellow sharing the nominee's name or email, whom the nominator confirmed they mean to nominate again.</summary>
-    public sealed record FellowMatch(string Name, int Year, int Quarter);
+    public sealed record FellowMatch(string Name, int Year, int Quarter)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
 
     private sealed record EarlierNomination(int Id, DateTime ReceivedAt, string NominatorName, int Year, int Quarter);
 
@@ -86,9 +90,9 @@ public static class NominationIntake
             // The notice links to the nomination, whose id exists only now.
             values["review_url"] = settings.Link($"/Nominations/Details/{nomination.Id}");
             values["earlier_note"] = earlier is null ? "" :
-                $"{nominee.Name} already has a nomination under review (from {earlier.NominatorName}, received {Day(earlier.ReceivedAt, settings.Zone)}, Q{earlier.Quarter} {earlier.Year}); this one is linked to it.\n";
+                $"{nominee.Name} already has a nomination under review (from {earlier.NominatorName}, received {Day(earlier.ReceivedAt, settings.Zone)}, {new YearQuarter(earlier.Year, earlier.Quarter).Name}); this one is linked to it.\n";
             values["fellow_note"] = fellow is null ? "" :
-                $"Note: {fellow.Name}, a Fellow since Q{fellow.Quarter} {fellow.Year}, has this nominee's name or email; the nominator confirmed the nomination.\n";
+                $"Note: {fellow.Name}, a Fellow since {fellow.YearQuarter.Name}, has this nominee's name or email; the nominator confirmed the nomination.\n";
             (subject, body) = await EmailTemplates.RenderAsync(db, EmailTemplates.NominationNotice, values, ct);
             foreach (var recipient in await WorkGroupAddressesAsync(db, settings, ct))
             {
@@ -112,13 +116,13 @@ public static class NominationIntake
         var date = RoundCalendar.LocalDate(now, zone);
         var (fromYear, fromQuarter) = RoundPlacement.EarliestRelevant(date);
         var known = await db.Rounds.Where(r => r.Year > fromYear || (r.Year == fromYear && r.Quarter >= fromQuarter)).ToListAsync(ct);
-        var (year, quarter) = RoundPlacement.For(date, known.Select(r => new KnownRound(r.Year, r.Quarter, r.CutOff, r.Status)));
-        return known.FirstOrDefault(r => r.Year == year && r.Quarter == quarter) ?? db.Rounds.Add(new Round
+        var round = RoundPlacement.For(date, known.Select(r => new KnownRound(r.Year, r.Quarter, r.CutOff, r.Status)));
+        return known.FirstOrDefault(r => r.YearQuarter == round) ?? db.Rounds.Add(new Round
         {
-            Year = year,
-            Quarter = quarter,
-            CutOff = RoundCalendar.CutOff(year, quarter),
-            ReviewEnds = RoundCalendar.ReviewEnds(year, quarter),
+            Year = round.Year,
+            Quarter = round.Quarter,
+            CutOff = round.CutOff,
+            ReviewEnds = round.ReviewEnds,
             Status = RoundStatus.Upcoming,
         }).Entity;
     }

@@ -1,3 +1,5 @@
+using Records.Core.Calendar;
+
 namespace Records.Core.Nominations;
 
 public enum Outcome { Accepted, CarriedOver, Expired }
@@ -8,12 +10,12 @@ public static class NominationOutcome
     /// <summary>A nomination stays active for four quarters: the one it joined and the three after.</summary>
     public const int ActiveQuarters = 4;
 
-    public static Outcome Decide(Tally tally, int quorum, (int Year, int Quarter) firstRound, (int Year, int Quarter) closingRound)
+    public static Outcome Decide(Tally tally, int quorum, YearQuarter firstRound, YearQuarter closingRound)
     {
         if (tally.IsAccepted(quorum)) return Outcome.Accepted;
-        return QuartersBetween(firstRound, closingRound) >= ActiveQuarters - 1 ? Outcome.Expired : Outcome.CarriedOver;
+        return firstRound.QuartersUntil(closingRound) >= ActiveQuarters - 1 ? Outcome.Expired : Outcome.CarriedOver;
     }
 
-    public static int QuartersBetween((int Year, int Quarter) from, (int Year, int Quarter) to) =>
-        (to.Year * 4 + to.Quarter) - (from.Year * 4 + from.Quarter);
+    /// <summary>The last round a nomination first placed in <paramref name="firstRound"/> is reviewed in.</summary>
+    public static YearQuarter LastRound(YearQuarter firstRound) => firstRound.Plus(ActiveQuarters - 1);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Fellows;
 using Records.Core.People;
@@ -20,19 +21,22 @@ public static class PastNominationsImport
     private const int MaxRecordBytes = 64 * 1024;
 
     public sealed record Row(int Line, int Year, int Quarter, string Nominee, string? NomineeEmail, string Nominator, string? NominatorEmail,
-        string Statement, NominationStatus Outcome, DateOnly? Received);
+        string Statement, NominationStatus Outcome, DateOnly? Received)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
 
     public sealed record Report(IReadOnlyList<Row> Rows, IReadOnlyList<RosterProblem> BadRows)
     {
         public int Accepted => Rows.Count(r => r.Outcome == NominationStatus.Accepted);
-        public IReadOnlyList<string> Quarters => [.. Rows.Select(r => (r.Year, r.Quarter)).Distinct().Order().Select(q => $"Q{q.Quarter} {q.Year}")];
+        public IReadOnlyList<string> Quarters => [.. Rows.Select(r => r.YearQuarter).Distinct().Order().Select(q => q.Name)];
     }
 
     /// <summary>What the records already hold that decides a row: rounds still running, and the roster.</summary>
-    public sealed record Existing(IReadOnlyDictionary<(int Year, int Quarter), RoundStatus> Rounds, ExistingRoster Roster)
+    public sealed record Existing(IReadOnlyDictionary<YearQuarter, RoundStatus> Rounds, ExistingRoster Roster)
     {
         public static async Task<Existing> LoadAsync(RecordsDbContext db, CancellationToken ct = default) =>
-            new(await db.Rounds.AsNoTracking().ToDictionaryAsync(r => (r.Year, r.Quarter), r => r.Status, ct), await ExistingRoster.LoadAsync(db, ct));
+            new(await db.Rounds.AsNoTracking().ToDictionaryAsync(r => new YearQuarter(r.Year, r.Quarter), r => r.Status, ct), await ExistingRoster.LoadAsync(db, ct));
     }
 
     public static async Task<Report> ReadAsync(Stream csv, Existing existing, DateOnly today, CancellationToken ct = default)
@@ -66,7 +70,7 @@ public static class PastNominationsImport
                 var (row, reasons) = Check(line, fields, existing, today);
                 if (row is { Outcome: NominationStatus.Accepted })
                 {
-                    if (existing.Roster.Find(row.Nominee, row.NomineeEmail) is { } fellow) reasons.Add($"{row.Nominee} is already on the roster ({fellow.Year} Q{fellow.Quarter}).");
+                    if (existing.Roster.Find(row.Nominee, row.NomineeEmail) is { } fellow) reasons.Add($"{row.Nominee} is already on the roster ({fellow.YearQuarter.YearFirstName}).");
                     else if (accepted.TryFind(row.Nominee, row.NomineeEmail, out var earlier)) reasons.Add($"{row.Nominee} was accepted already on line {earlier}.");
                     else accepted.Add(row.Nominee, row.NomineeEmail, line);
                 }
@@ -98,10 +102,10 @@ public static class PastNominationsImport
 
         if (year > 0 && quarter > 0)
         {
-            var reviewEnds = RoundCalendar.ReviewEnds(year, quarter);
-            if (reviewEnds >= today) reasons.Add($"Q{quarter} {year} is still under way (review ends {reviewEnds:MMM d, yyyy}): its outcome is decided in Records, not recorded afterwards.");
-            else if (existing.Rounds.TryGetValue((year, quarter), out var status) && status != RoundStatus.Closed)
-                reasons.Add($"The Q{quarter} {year} round is {status.ToString().ToLowerInvariant()} in Records: close it before adding past nominations to it.");
+            var round = new YearQuarter(year, quarter);
+            if (round.ReviewEnds >= today) reasons.Add($"{round.Name} is still under way (review ends {round.ReviewEnds:MMM d, yyyy}): its outcome is decided in Records, not recorded afterwards.");
+            else if (existing.Rounds.TryGetValue(round, out var status) && status != RoundStatus.Closed)
+                reasons.Add($"The {round.Name} round is {status.ToString().ToLowerInvariant()} in Records: close it before adding past nominations to it.");
         }
 
         if (nominee.Length == 0) reasons.Add("The nominee is missing.");
@@ -127,7 +131,7 @@ public static class PastNominationsImport
         if (receivedText.Length > 0)
         {
             if (!DateOnly.TryParseExact(receivedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) reasons.Add($"The date received '{receivedText}' is not a date like 2019-02-14.");
-            else if (year > 0 && quarter > 0 && day > RoundCalendar.CutOff(year, quarter)) reasons.Add($"The nomination was received on {day:MMM d, yyyy}, after the Q{quarter} {year} cut-off.");
+            else if (year > 0 && quarter > 0 && day > new YearQuarter(year, quarter).CutOff) reasons.Add($"The nomination was received on {day:MMM d, yyyy}, after the {new YearQuarter(year, quarter).Name} cut-off.");
             else if (day.Year < RosterImport.FirstYear) reasons.Add($"The date received {day:MMM d, yyyy} is before {RosterImport.FirstYear}.");
             else received = day;
         }
@@ -139,18 +143,18 @@ public static class PastNominationsImport
     public static async Task<int> CommitAsync(RecordsDbContext db, Report report, DateTime now, CancellationToken ct = default)
     {
         if (report.Rows.Count == 0) return 0;
-        var quarters = report.Rows.Select(r => (r.Year, r.Quarter)).Distinct().ToList();
+        var quarters = report.Rows.Select(r => r.YearQuarter).Distinct().ToList();
         var years = quarters.Select(q => q.Year).Distinct().ToList();
-        var rounds = (await db.Rounds.Where(r => years.Contains(r.Year)).ToListAsync(ct)).ToDictionary(r => (r.Year, r.Quarter));
-        foreach (var (year, quarter) in quarters.Where(q => !rounds.ContainsKey(q)))
+        var rounds = (await db.Rounds.Where(r => years.Contains(r.Year)).ToListAsync(ct)).ToDictionary(r => r.YearQuarter);
+        foreach (var quarter in quarters.Where(q => !rounds.ContainsKey(q)))
         {
             var round = new Round
             {
-                Year = year, Quarter = quarter, CutOff = RoundCalendar.CutOff(year, quarter), ReviewEnds = RoundCalendar.ReviewEnds(year, quarter),
-                Status = RoundStatus.Closed, ClosedAt = Noon(RoundCalendar.ReviewEnds(year, quarter)),
+                Year = quarter.Year, Quarter = quarter.Quarter, CutOff = quarter.CutOff, ReviewEnds = quarter.ReviewEnds,
+                Status = RoundStatus.Closed, ClosedAt = Noon(quarter.ReviewEnds),
             };
             db.Rounds.Add(round);
-            rounds[(year, quarter)] = round;
+            rounds[quarter] = round;
         }
         await db.SaveChangesAsync(ct);
 
@@ -170,7 +174,7 @@ public static class PastNominationsImport
                 db.People.Add(nominee);
                 if (row.NomineeEmail is not null) byEmail[row.NomineeEmail] = nominee;
             }
-            var round = rounds[(row.Year, row.Quarter)];
+            var round = rounds[row.YearQuarter];
             var nomination = new Nomination
             {
                 Round = round, FirstRoundId = round.Id, Nominee = nominee,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Records.Core.Calendar;
 using Records.Core.Data;
 
 namespace Records.Core.Nominations;
@@ -20,7 +21,9 @@ public class Round : IVersioned
     public DateTime? ReminderSentAt { get; set; }
     public Guid Version { get; set; }
 
-    public string Name => $"Q{Quarter} {Year}";
+    public YearQuarter YearQuarter => new(Year, Quarter);
+
+    public string Name => YearQuarter.Name;
 }
 
 public class RoundConfiguration : IEntityTypeConfiguration<Round>
@@ -29,6 +32,7 @@ public class RoundConfiguration : IEntityTypeConfiguration<Round>
     {
         b.HasIndex(r => new { r.Year, r.Quarter }).IsUnique();
         b.Ignore(r => r.Name);
+        b.Ignore(r => r.YearQuarter);
         b.ToTable(t => t.HasCheckConstraint("CK_Round_Quarter", $"{Sql.Quote(nameof(Round.Quarter))} BETWEEN 1 AND 4"));
     }
 }

@@ -1,39 +1,25 @@
+using Records.Core.Calendar;
+
 namespace Records.Core.Nominations;
 
 /// <summary>
-/// The foundation's quarterly rhythm: nominations are received until the 20th of the quarter's second month
-/// (the cut-off, inclusive) and reviewed until the 20th of its third month. Later nominations join the next round.
+/// The foundation's quarterly rhythm: nominations are received until the quarter's cut-off (inclusive, see
+/// <see cref="YearQuarter.CutOff"/>) and reviewed until its end of review. Later nominations join the next round.
 /// </summary>
 public static class RoundCalendar
 {
-    public const int Day = 20;
-
-    public static int QuarterOf(DateOnly date) => (date.Month - 1) / 3 + 1;
-
-    public static DateOnly CutOff(int year, int quarter) => new(year, (quarter - 1) * 3 + 2, Day);
-
-    public static DateOnly ReviewEnds(int year, int quarter) => new(year, (quarter - 1) * 3 + 3, Day);
-
-    public static (int Year, int Quarter) Next(int year, int quarter) => quarter == 4 ? (year + 1, 1) : (year, quarter + 1);
-
-    public static (int Year, int Quarter) Previous(int year, int quarter) => quarter == 1 ? (year - 1, 4) : (year, quarter - 1);
-
     /// <summary>The round a nomination received on <paramref name="date"/> (in the foundation's time zone) joins.</summary>
-    public static (int Year, int Quarter) RoundFor(DateOnly date)
+    public static YearQuarter RoundFor(DateOnly date)
     {
-        var quarter = QuarterOf(date);
-        return date <= CutOff(date.Year, quarter) ? (date.Year, quarter) : Next(date.Year, quarter);
+        var quarter = YearQuarter.Of(date);
+        return date <= quarter.CutOff ? quarter : quarter.Next;
     }
 
     /// <summary>The round a nomination received at <paramref name="at"/> joins: the date is read in the foundation's time zone.</summary>
-    public static (int Year, int Quarter) RoundFor(DateTimeOffset at, TimeZoneInfo zone) => RoundFor(LocalDate(at, zone));
+    public static YearQuarter RoundFor(DateTimeOffset at, TimeZoneInfo zone) => RoundFor(LocalDate(at, zone));
 
     public static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     /// <summary>The next cut-off on or after <paramref name="date"/>.</summary>
-    public static DateOnly NextCutOff(DateOnly date)
-    {
-        var (year, quarter) = RoundFor(date);
-        return CutOff(year, quarter);
-    }
+    public static DateOnly NextCutOff(DateOnly date) => RoundFor(date).CutOff;
 }

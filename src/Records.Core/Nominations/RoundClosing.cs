@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Fellows;
 using Records.Core.Mail;
@@ -17,18 +18,18 @@ public static class RoundClosing
         Tally Tally, Outcome Outcome, bool AlreadyFellow)
     {
         /// <summary>The last round the nomination is active in: the fourth counted from its first.</summary>
-        public string LastRound => NameOf(Enumerable.Range(0, NominationOutcome.ActiveQuarters - 1).Aggregate((FirstYear, FirstQuarter), (r, _) => RoundCalendar.Next(r.FirstYear, r.FirstQuarter)));
+        public string LastRound => NominationOutcome.LastRound(FirstRound).Name;
+
+        public YearQuarter FirstRound => new(FirstYear, FirstQuarter);
     }
 
     /// <summary>The round, tracked so applying the plan closes it, and what happens to each of its nominations under review (by nominee name).</summary>
     public sealed record Plan(Round Round, IReadOnlyList<Decision> Decisions)
     {
-        public string NextRound => NameOf(RoundCalendar.Next(Round.Year, Round.Quarter));
+        public string NextRound => Round.YearQuarter.Next.Name;
 
         public int Count(Outcome outcome) => Decisions.Count(d => d.Outcome == outcome);
     }
-
-    public static string NameOf((int Year, int Quarter) round) => $"Q{round.Quarter} {round.Year}";
 
     /// <summary>The plan for closing the round today; null when there is no such round.</summary>
     public static async Task<Plan?> PlanAsync(RecordsDbContext db, int roundId, int quorum, CancellationToken ct = default)
@@ -50,7 +51,7 @@ public static class RoundClosing
         var decisions = rows.Select(r =>
         {
             var tally = new Tally(r.Yes, r.No, r.Abstain);
-            var outcome = NominationOutcome.Decide(tally, quorum, (r.First.Year, r.First.Quarter), (round.Year, round.Quarter));
+            var outcome = NominationOutcome.Decide(tally, quorum, new YearQuarter(r.First.Year, r.First.Quarter), round.YearQuarter);
             var alreadyFellow = r.AlreadyFellow || (outcome == Outcome.Accepted && !joining.Add(r.NomineeId));
             return new Decision(r.Id, r.Nominee, r.NomineeId, r.NomineeEmail, r.NominatorName, r.NominatorEmail, r.First.Year, r.First.Quarter, tally, outcome, alreadyFellow);
         }).ToList();
@@ -66,12 +67,12 @@ public static class RoundClosing
         var round = plan.Round;
         if (round.Status != RoundStatus.Open) return $"{round.Name} is {round.Status}; only an open round can be closed.";
         var carrying = plan.Decisions.Any(d => d.Outcome == Outcome.CarriedOver);
-        var (nextYear, nextQuarter) = RoundCalendar.Next(round.Year, round.Quarter);
+        var (nextYear, nextQuarter) = round.YearQuarter.Next;
         var next = await db.Rounds.FirstOrDefaultAsync(r => r.Year == nextYear && r.Quarter == nextQuarter, ct);
         if (next is { Status: RoundStatus.Closed } && carrying) return $"{next.Name} is already closed, so nothing can carry into it. Nothing was applied.";
         if (next is null && carrying)
         {
-            db.Rounds.Add(next = new Round { Year = nextYear, Quarter = nextQuarter, CutOff = RoundCalendar.CutOff(nextYear, nextQuarter), ReviewEnds = RoundCalendar.ReviewEnds(nextYear, nextQuarter), Status = RoundStatus.Upcoming });
+            db.Rounds.Add(next = new Round { Year = nextYear, Quarter = nextQuarter, CutOff = round.YearQuarter.Next.CutOff, ReviewEnds = round.YearQuarter.Next.ReviewEnds, Status = RoundStatus.Upcoming });
         }
         var ids = plan.Decisions.Select(d => d.Id).ToList();
         var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);

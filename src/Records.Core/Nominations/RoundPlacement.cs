@@ -1,7 +1,12 @@
+using Records.Core.Calendar;
+
 namespace Records.Core.Nominations;
 
 /// <summary>What placement needs to know of a round that already has a row: the Chair may have moved its cut-off or closed it.</summary>
-public sealed record KnownRound(int Year, int Quarter, DateOnly CutOff, RoundStatus Status);
+public sealed record KnownRound(int Year, int Quarter, DateOnly CutOff, RoundStatus Status)
+{
+    public YearQuarter YearQuarter => new(Year, Quarter);
+}
 
 /// <summary>
 /// The round a new nomination joins. The calendar gives the natural round for the day it arrives (in the foundation's
@@ -11,32 +16,28 @@ public sealed record KnownRound(int Year, int Quarter, DateOnly CutOff, RoundSta
 /// </summary>
 public static class RoundPlacement
 {
-    public static (int Year, int Quarter) For(DateTimeOffset at, TimeZoneInfo zone, IEnumerable<KnownRound> known) =>
+    public static YearQuarter For(DateTimeOffset at, TimeZoneInfo zone, IEnumerable<KnownRound> known) =>
         For(RoundCalendar.LocalDate(at, zone), known);
 
-    public static (int Year, int Quarter) For(DateOnly date, IEnumerable<KnownRound> known)
+    public static YearQuarter For(DateOnly date, IEnumerable<KnownRound> known)
     {
-        var rounds = known.ToDictionary(r => (r.Year, r.Quarter));
+        var rounds = known.ToDictionary(r => r.YearQuarter);
         var natural = RoundCalendar.RoundFor(date);
 
-        var previous = RoundCalendar.Previous(natural.Year, natural.Quarter);
+        var previous = natural.Previous;
         if (rounds.TryGetValue(previous, out var earlier) && Takes(earlier, date)) return previous;
 
         var round = natural;
         // Each step moves a quarter on, and a round without a row always takes the nomination, so this ends.
         while (rounds.TryGetValue(round, out var existing) && !Takes(existing, date))
         {
-            round = RoundCalendar.Next(round.Year, round.Quarter);
+            round = round.Next;
         }
         return round;
     }
 
     /// <summary>The rounds whose rows can change where a nomination received on <paramref name="date"/> goes.</summary>
-    public static (int Year, int Quarter) EarliestRelevant(DateOnly date)
-    {
-        var natural = RoundCalendar.RoundFor(date);
-        return RoundCalendar.Previous(natural.Year, natural.Quarter);
-    }
+    public static YearQuarter EarliestRelevant(DateOnly date) => RoundCalendar.RoundFor(date).Previous;
 
     private static bool Takes(KnownRound round, DateOnly date) => round.Status != RoundStatus.Closed && round.CutOff >= date;
 }

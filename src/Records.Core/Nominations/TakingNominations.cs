@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 
 namespace Records.Core.Nominations;
@@ -6,7 +7,9 @@ namespace Records.Core.Nominations;
 /// <summary>The round a nomination sent on a given day joins, with its dates: those the Chair set if it has a row, else the calendar's.</summary>
 public sealed record TakingNominations(int Year, int Quarter, DateOnly CutOff, DateOnly ReviewEnds, RoundStatus Status)
 {
-    public string Name => $"Q{Quarter} {Year}";
+    public YearQuarter YearQuarter => new(Year, Quarter);
+
+    public string Name => YearQuarter.Name;
 
     /// <summary>
     /// Every page that names "the next cut-off" reads it here, so it agrees with where a nomination sent that day goes
@@ -19,11 +22,9 @@ public sealed record TakingNominations(int Year, int Quarter, DateOnly CutOff, D
             .Where(r => r.Year > fromYear || (r.Year == fromYear && r.Quarter >= fromQuarter))
             .Select(r => new { r.Year, r.Quarter, r.CutOff, r.ReviewEnds, r.Status })
             .ToListAsync(ct);
-        var (year, quarter) = RoundPlacement.For(date, known.Select(r => new KnownRound(r.Year, r.Quarter, r.CutOff, r.Status)));
-        var row = known.FirstOrDefault(r => r.Year == year && r.Quarter == quarter);
-        return row is null
-            ? new TakingNominations(year, quarter, RoundCalendar.CutOff(year, quarter), RoundCalendar.ReviewEnds(year, quarter), RoundStatus.Upcoming)
-            : new TakingNominations(year, quarter, row.CutOff, row.ReviewEnds, row.Status);
+        var round = RoundPlacement.For(date, known.Select(r => new KnownRound(r.Year, r.Quarter, r.CutOff, r.Status)));
+        var row = known.FirstOrDefault(r => r.Year == round.Year && r.Quarter == round.Quarter);
+        return row is null ? FromCalendar(round) : new TakingNominations(round.Year, round.Quarter, row.CutOff, row.ReviewEnds, row.Status);
     }
 
     /// <summary>
@@ -32,20 +33,22 @@ public sealed record TakingNominations(int Year, int Quarter, DateOnly CutOff, D
     /// </summary>
     public static async Task<TakingNominations> AfterAsync(RecordsDbContext db, int year, int quarter, CancellationToken ct = default)
     {
-        var (fromYear, fromQuarter) = RoundCalendar.Next(year, quarter);
+        var (fromYear, fromQuarter) = new YearQuarter(year, quarter).Next;
         var later = await db.Rounds.AsNoTracking()
             .Where(r => r.Year > fromYear || (r.Year == fromYear && r.Quarter >= fromQuarter))
             .OrderBy(r => r.Year).ThenBy(r => r.Quarter).Take(8)
             .Select(r => new { r.Year, r.Quarter, r.CutOff, r.ReviewEnds, r.Status, r.ClosedAt })
             .ToListAsync(ct);
-        var round = (fromYear, fromQuarter);
+        var round = new YearQuarter(fromYear, fromQuarter);
         while (true)
         {
-            var row = later.FirstOrDefault(r => (r.Year, r.Quarter) == round);
-            if (row is null) return new TakingNominations(round.Item1, round.Item2, RoundCalendar.CutOff(round.Item1, round.Item2), RoundCalendar.ReviewEnds(round.Item1, round.Item2), RoundStatus.Upcoming);
+            var row = later.FirstOrDefault(r => r.Year == round.Year && r.Quarter == round.Quarter);
+            if (row is null) return FromCalendar(round);
             var closedEarly = row.Status == RoundStatus.Closed && row.ClosedAt is { } closed && DateOnly.FromDateTime(closed) < row.CutOff;
             if (!closedEarly) return new TakingNominations(row.Year, row.Quarter, row.CutOff, row.ReviewEnds, row.Status);
-            round = RoundCalendar.Next(round.Item1, round.Item2);
+            round = round.Next;
         }
     }
+
+    private static TakingNominations FromCalendar(YearQuarter round) => new(round.Year, round.Quarter, round.CutOff, round.ReviewEnds, RoundStatus.Upcoming);
 }

@@ -11,6 +11,8 @@ public static class EmailRule
 {
     public const int MaxLength = 254;
 
+    public static readonly string TooLong = $"Keep the email address to {MaxLength} characters.";
+
     public static bool IsValid(string? text)
     {
         if (string.IsNullOrEmpty(text) || text.Length > MaxLength) return false;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.People;
@@ -24,7 +25,7 @@ public sealed record FellowsPostModel(
         "criteria_url", "roster_url", "work_group_email", "work_group_url", "next_quarter", "next_cut_off",
     ];
 
-    public static string Title(string foundation, int year, int quarter) => $"{foundation} Fellow Members for Q{quarter} {year}";
+    public static string Title(string foundation, int year, int quarter) => $"{foundation} Fellow Members for {new YearQuarter(year, quarter).Name}";
 
     /// <summary>Null when no Fellow is recorded for the quarter: there is nothing to announce.</summary>
     public static async Task<FellowsPostModel?> LoadAsync(RecordsDbContext db, int year, int quarter, string? summary, PostSettings settings,
@@ -38,7 +39,7 @@ public sealed record FellowsPostModel(
         var place = FellowOrder.Arrange(found.Select(f => (f.Id, f.Name)), order).Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var fellows = found.OrderBy(f => place[f.Id]).ToList();
         var next = await TakingNominations.AfterAsync(db, year, quarter, ct);
-        return new FellowsPostModel(settings.Foundation, settings.FoundationShort, $"Q{quarter} {year}", year, quarter,
+        return new FellowsPostModel(settings.Foundation, settings.FoundationShort, new YearQuarter(year, quarter).Name, year, quarter,
             fellows.Select(f => new FellowEntry(PostText.Clean(f.Name), f.Links.Select(l => new LinkEntry(l.Kind.ToString(), Safe(LinkRules.Href(l.Kind, l.Url)))).ToList())).ToList(),
             PostText.Clean(summary), settings.CriteriaUrl, settings.RosterUrl, settings.WorkGroupEmail, settings.WorkGroupUrl,
             next.Quarter, next.CutOff.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Records.Core.Calendar;
 using Records.Core.Data;
 
 namespace Records.Core.Posts;
@@ -18,6 +19,8 @@ public class Post : IVersioned
     public PostStatus Status { get; set; }
     public int? Year { get; set; }
     public int? Quarter { get; set; }
+    /// <summary>The quarter a Fellows post announces.</summary>
+    public YearQuarter? YearQuarter => Year is { } year && Quarter is { } quarter ? new(year, quarter) : null;
     public int? ServiceAwardId { get; set; }
     public int? CampaignId { get; set; }
     public DateOnly? PeriodFrom { get; set; }
@@ -49,6 +52,7 @@ public class PostConfiguration : IEntityTypeConfiguration<Post>
         b.HasOne<ServiceAwards.ServiceAward>().WithMany().HasForeignKey(p => p.ServiceAwardId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Donations.Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(p => new { p.Kind, p.Status });
+        b.Ignore(p => p.YearQuarter);
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.ServiceAwards;
 
@@ -14,7 +15,7 @@ public sealed record ServiceAwardPostModel(
     public static readonly IReadOnlyList<string> Fields =
         ["foundation", "foundation_short", "recipient", "award_quarter", "year", "quarter", "resolution", "reason (the resolution's words after the name)", "decided_on"];
 
-    public static string Title(string recipient, int year, int quarter) => $"{recipient}, {year} Q{quarter} CSA Recipient";
+    public static string Title(string recipient, int year, int quarter) => $"{recipient}, {new YearQuarter(year, quarter).YearFirstName} CSA Recipient";
 
     /// <summary>Null unless the award exists and the Board approved it: a proposal is confidential.</summary>
     public static async Task<ServiceAwardPostModel?> LoadAsync(RecordsDbContext db, int awardId, PostSettings settings, CancellationToken ct = default)
@@ -23,7 +24,7 @@ public sealed record ServiceAwardPostModel(
             .Select(a => new { a.RecipientName, a.Year, a.Quarter, a.Resolution, a.DecidedOn }).FirstOrDefaultAsync(ct);
         if (award is null) return null;
         var resolution = award.Resolution ?? "";
-        return new ServiceAwardPostModel(settings.Foundation, settings.FoundationShort, PostText.Clean(award.RecipientName), $"{award.Year} Q{award.Quarter}",
+        return new ServiceAwardPostModel(settings.Foundation, settings.FoundationShort, PostText.Clean(award.RecipientName), new YearQuarter(award.Year, award.Quarter).YearFirstName,
             award.Year, award.Quarter, PostText.Clean(resolution), PostText.Clean(ServiceAwards.Resolution.Reason(resolution, award.RecipientName)),
             award.DecidedOn?.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "");
     }

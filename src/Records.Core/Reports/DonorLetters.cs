@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
+using Records.Core.Text;
 
 namespace Records.Core.Reports;
 
@@ -89,7 +90,7 @@ public sealed record GivingStatement(int PersonId, string Donor, string? Email, 
                 g.Sum(d => d.QuidProQuoMinor > d.AmountMinor ? 0 : d.AmountMinor - d.QuidProQuoMinor)))
             .ToListAsync(ct);
         return new GivingStatement(personId, person.Name, person.Email, chosen, years,
-            gifts.Select(g => new Gift(g.Id, g.ReceivedOn, PeriodFigures.ChannelName(g.Channel), g.Campaign, g.AmountMinor, g.QuidProQuoMinor, g.Currency)).ToList(),
+            gifts.Select(g => new Gift(g.Id, g.ReceivedOn, g.Channel.DisplayName(), g.Campaign, g.AmountMinor, g.QuidProQuoMinor, g.Currency)).ToList(),
             totals);
     }
 }

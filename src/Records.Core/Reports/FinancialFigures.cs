@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.Donations;
 using Records.Core.Sponsors;
+using Records.Core.Text;
 
 namespace Records.Core.Reports;
 
@@ -68,21 +69,10 @@ public sealed record PeriodFigures(
             donationSums.Select(s => new Sum(s.Currency, s.Minor)).OrderBy(s => s.Currency).ToList(), donationSums.Sum(s => s.Count),
             paymentSums.Select(s => new Sum(s.Currency, s.Minor)).OrderBy(s => s.Currency).ToList(), paymentSums.Sum(s => s.Count),
             Lines(tiers, t => t.Tier is null ? $"{t.Program}: outside the price list" : $"{t.Program}: {t.Tier}", t => t.Currency, t => t.Minor, t => t.Count),
-            Lines(channels, c => ChannelName(c.Channel), c => c.Currency, c => c.Minor, c => c.Count),
+            Lines(channels, c => c.Channel.DisplayName(), c => c.Currency, c => c.Minor, c => c.Count),
             Lines(campaigns, c => c.Name ?? "No campaign", c => c.Currency, c => c.Minor, c => c.Count),
             donorCount, donorCount - returning, returning, lapsed, anonymous);
     }
-
-    public static string ChannelName(DonationChannel channel) => channel switch
-    {
-        DonationChannel.Card => "Card",
-        DonationChannel.PayPal => "PayPal",
-        DonationChannel.Cheque => "Cheque",
-        DonationChannel.BankTransfer => "Bank transfer",
-        DonationChannel.GitHubSponsors => "GitHub Sponsors",
-        DonationChannel.ConvertedRegistration => "Converted registration",
-        _ => channel.ToString(),
-    };
 }
 
 /// <summary>The Board's financial report: a period, the two it is compared with, top sponsors, the monthly trend and the budget lines.</summary>
@@ -135,14 +125,6 @@ public sealed record FinancialReport(
 
         return new FinancialReport(current, previous, yearEarlier,
             top.Select(t => new Line(t.Name, [new Sum(t.Currency, t.Minor)], t.Count)).ToList(), trend,
-            budget.Select(l => new BudgetFigure(l.Label, KindName(l.Kind), l.AsOf, new Sum(l.Currency, l.AmountMinor), l.Source)).ToList());
+            budget.Select(l => new BudgetFigure(l.Label, l.Kind.DisplayName(), l.AsOf, new Sum(l.Currency, l.AmountMinor), l.Source)).ToList());
     }
-
-    public static string KindName(Records.Core.Budget.BudgetLineKind kind) => kind switch
-    {
-        Records.Core.Budget.BudgetLineKind.Budget => "Budget",
-        Records.Core.Budget.BudgetLineKind.ReserveDraw => "Draw on the reserve",
-        Records.Core.Budget.BudgetLineKind.ReserveBalance => "Reserve balance",
-        _ => kind.ToString(),
-    };
 }

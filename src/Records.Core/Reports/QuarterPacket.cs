@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
+using Records.Core.Text;
 
 namespace Records.Core.Reports;
 
@@ -16,22 +18,17 @@ public sealed record QuarterPacket(int Year, int Quarter, IReadOnlyList<QuarterP
     /// <param name="Tally">Null when the reader recused from this nomination: a recused member sees no tally of it anywhere.</param>
     public sealed record NominationLine(string Nominee, string Nominator, string FirstRound, NominationStatus Status, Tally? Tally)
     {
-        public string Outcome => StatusName(Status);
+        public string Outcome => Status.DisplayName();
     }
 
     public sealed record NewFellow(int Position, string Name, string Status);
 
     public sealed record AwardDecision(string Recipient, bool IsGroup, ServiceAwardStatus Status, string? Resolution, DateOnly? DecidedOn)
     {
-        public string Decision => Status switch
-        {
-            ServiceAwardStatus.Approved => "Approved",
-            ServiceAwardStatus.Declined => "Declined",
-            _ => "Held over",
-        };
+        public string Decision => Status.DisplayName();
     }
 
-    public string Name => $"Q{Quarter} {Year}";
+    public string Name => new YearQuarter(Year, Quarter).Name;
 
     public static readonly ServiceAwardStatus[] Decided = [ServiceAwardStatus.Approved, ServiceAwardStatus.Declined, ServiceAwardStatus.HeldOver];
 
@@ -63,17 +60,11 @@ public sealed record QuarterPacket(int Year, int Quarter, IReadOnlyList<QuarterP
             .Select(r => r.NominationId).ToListAsync(ct)).ToHashSet();
 
         int Count(int id, VoteChoice choice) => votes.Where(v => v.NominationId == id && v.Choice == choice).Sum(v => v.Count);
-        var lines = nominations.Select(n => new NominationLine(n.Nominee, n.NominatorName, $"Q{n.Quarter} {n.Year}", n.Status,
+        var lines = nominations.Select(n => new NominationLine(n.Nominee, n.NominatorName, new YearQuarter(n.Year, n.Quarter).Name, n.Status,
             recused.Contains(n.Id) ? null : new Tally(Count(n.Id, VoteChoice.Yes), Count(n.Id, VoteChoice.No), Count(n.Id, VoteChoice.Abstain)))).ToList();
         return new QuarterPacket(year, quarter, lines, fellows, awards);
     }
 
-    public static string StatusName(NominationStatus status) => status switch
-    {
-        NominationStatus.UnderReview => "Under review",
-        NominationStatus.NotAccepted => "Not accepted",
-        _ => status.ToString(),
-    };
 
     public static string Day(DateOnly? day) => day?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture) ?? "—";
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Records.Core.Calendar;
 
 namespace Records.Core.Reports;
 
@@ -9,8 +10,9 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, string Name)
 
     public static ReportPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), year.ToString(CultureInfo.InvariantCulture));
 
-    public static ReportPeriod Quarter(int year, int quarter) =>
-        new(new DateOnly(year, (quarter - 1) * 3 + 1, 1), new DateOnly(year, (quarter - 1) * 3 + 1, 1).AddMonths(3).AddDays(-1), $"Q{quarter} {year}");
+    public static ReportPeriod Quarter(int year, int quarter) => Quarter(new YearQuarter(year, quarter));
+
+    public static ReportPeriod Quarter(YearQuarter quarter) => new(quarter.FirstDay, quarter.LastDay, quarter.Name);
 
     /// <summary>The first and last days a report may cover: the periods it is compared with must be dates too.</summary>
     public static readonly DateOnly Earliest = new(1900, 1, 1);
@@ -29,21 +31,17 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, string Name)
     public ReportPeriod Previous()
     {
         if (IsWholeYear) return Year(From.Year - 1);
-        if (IsWholeQuarter)
-        {
-            var q = (From.Month - 1) / 3 + 1;
-            return q == 1 ? Quarter(From.Year - 1, 4) : Quarter(From.Year, q - 1);
-        }
+        if (IsWholeQuarter) return Quarter(YearQuarter.Of(From).Previous);
         return Custom(From.AddDays(-Days), From.AddDays(-1)).Period!;
     }
 
     public ReportPeriod YearEarlier()
     {
         if (IsWholeYear) return Year(From.Year - 1);
-        if (IsWholeQuarter) return Quarter(From.Year - 1, (From.Month - 1) / 3 + 1);
+        if (IsWholeQuarter) return Quarter(From.Year - 1, YearQuarter.Of(From).Quarter);
         return Custom(From.AddYears(-1), To.AddYears(-1)).Period!;
     }
 
     private bool IsWholeYear => From == new DateOnly(From.Year, 1, 1) && To == new DateOnly(From.Year, 12, 31);
-    private bool IsWholeQuarter => From.Day == 1 && (From.Month - 1) % 3 == 0 && To == From.AddMonths(3).AddDays(-1);
+    private bool IsWholeQuarter => From == YearQuarter.Of(From).FirstDay && To == YearQuarter.Of(From).LastDay;
 }

@@ -24,7 +24,7 @@ public static class TrendChart
     {
         (fonts ?? FontSet.Default).UseForCharts();
         var months = report.Trend.Where(m => m.Currency == currency).ToList();
-        var factor = Math.Pow(10, Money.Money.Exponent(currency));
+        double factor = Money.Money.MinorPerMajor(currency);
         var plot = new ScottPlot.Plot();
         var positions = Enumerable.Range(0, months.Count).Select(i => (double)i).ToArray();
         var donations = plot.Add.Scatter(positions, months.Select(m => m.DonationsMinor / factor).ToArray());

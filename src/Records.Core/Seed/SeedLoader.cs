@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Budget;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Donations;
 using Records.Core.Fellows;
@@ -59,14 +60,14 @@ public static class SeedLoader
 
     private static void AddFellows(RecordsDbContext db, List<FellowRow> rows, DateTime now)
     {
-        foreach (var quarter in rows.GroupBy(r => (r.Year, r.Quarter)))
+        foreach (var quarter in rows.GroupBy(r => new YearQuarter(r.Year, r.Quarter)))
         {
             db.Rounds.Add(new Round
             {
                 Year = quarter.Key.Year,
                 Quarter = quarter.Key.Quarter,
-                CutOff = RoundCalendar.CutOff(quarter.Key.Year, quarter.Key.Quarter),
-                ReviewEnds = RoundCalendar.ReviewEnds(quarter.Key.Year, quarter.Key.Quarter),
+                CutOff = quarter.Key.CutOff,
+                ReviewEnds = quarter.Key.ReviewEnds,
                 Status = RoundStatus.Closed,
             });
             var position = 0;

@@ -67,7 +67,7 @@ public sealed class AwardDecisions(RecordsDbContext db, TimeProvider clock, Awar
             (award.Year, award.Quarter) = (year, quarter);
             award.Status = ServiceAwardStatus.HeldOver;
             Record(award, ServiceAwardAction.HeldOver, Note(note), today, by, now);
-            await TellProposerAsync(award, $"held it over to {award.Year} Q{award.Quarter}, when it will be considered again", now, ct);
+            await TellProposerAsync(award, $"held it over to {award.YearQuarter.YearFirstName}, when it will be considered again", now, ct);
         }, ct);
 
     public Task<(Outcome Outcome, string? Refusal)> DeclineAsync(ServiceAward award, Guid version, string? note, DateOnly today, string by, CancellationToken ct = default) =>
@@ -129,7 +129,7 @@ public sealed class AwardDecisions(RecordsDbContext db, TimeProvider clock, Awar
             ["foundation"] = settings.Foundation,
             ["proposer_name"] = award.ProposerName ?? "friend of the foundation",
             ["recipient_name"] = award.RecipientName,
-            ["quarter"] = $"{award.Year} Q{award.Quarter}",
+            ["quarter"] = award.YearQuarter.YearFirstName,
             ["decision"] = decision,
             ["resolution"] = award.Status == ServiceAwardStatus.Approved ? $"\n{award.Resolution}\n" : "",
         }, ct);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Records.Core.Calendar;
 
 namespace Records.Core.ServiceAwards;
 
@@ -18,7 +19,7 @@ public static partial class Resolution
         why = why.TrimEnd('.', ' ', ',', ';', ':', '!', '"', '”', '’', '\'');
         why = Lower(why);
         if (why.Length > 0 && !StartsWithOwnPreposition(why)) why = "in recognition of " + why;
-        return $"RESOLVED, that the {foundation} award the {year} Q{quarter} Community Service Award to {name}{(why.Length > 0 ? " " + why : "")}.";
+        return $"RESOLVED, that the {foundation} award the {new YearQuarter(year, quarter).YearFirstName} Community Service Award to {name}{(why.Length > 0 ? " " + why : "")}.";
     }
 
     /// <summary>Up to the first full stop, question or exclamation mark that ends a sentence (not "e.g." or "Dr." or "3.9").</summary>

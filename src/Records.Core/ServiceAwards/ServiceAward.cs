@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.People;
 
@@ -21,6 +22,7 @@ public class ServiceAward : IVersioned
     public required string Reasons { get; set; }
     public int Year { get; set; }
     public int Quarter { get; set; }
+    public YearQuarter YearQuarter => new(Year, Quarter);
     public ServiceAwardStatus Status { get; set; }
     public string? Resolution { get; set; }
     public DateOnly? DecidedOn { get; set; }
@@ -47,6 +49,7 @@ public class ServiceAwardEvent
     public ServiceAwardAction Action { get; set; }
     public int Year { get; set; }
     public int Quarter { get; set; }
+    public YearQuarter YearQuarter => new(Year, Quarter);
     public string? Note { get; set; }
     public DateOnly? DecidedOn { get; set; }
     public required string By { get; set; }
@@ -67,6 +70,7 @@ public class ServiceAwardConfiguration : IEntityTypeConfiguration<ServiceAward>
         b.Property(a => a.Currency).HasMaxLength(3);
         b.HasOne(a => a.RecipientPerson).WithMany().HasForeignKey(a => a.RecipientPersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.Status, a.Year, a.Quarter });
+        b.Ignore(a => a.YearQuarter);
         b.Property(a => a.EnteredBy).HasMaxLength(256);
         b.HasMany(a => a.History).WithOne().HasForeignKey(e => e.ServiceAwardId).OnDelete(DeleteBehavior.Cascade);
         b.ToTable(t => t.HasCheckConstraint("CK_ServiceAward_Quarter", $"{Sql.Quote(nameof(ServiceAward.Quarter))} BETWEEN 1 AND 4"));
@@ -80,5 +84,6 @@ public class ServiceAwardEventConfiguration : IEntityTypeConfiguration<ServiceAw
         b.Property(e => e.Note).HasMaxLength(4000);
         b.Property(e => e.By).HasMaxLength(256);
         b.HasIndex(e => new { e.ServiceAwardId, e.At });
+        b.Ignore(e => e.YearQuarter);
     }
 }

@@ -1,3 +1,5 @@
+using Records.Core.Text;
+
 namespace Records.Core.Sponsors;
 
 /// <summary>
@@ -31,28 +33,15 @@ public static class SponsorshipLifecycle
 
     /// <summary>Why the sponsorship cannot take this status, or null when it can.</summary>
     public static string? RefuseStatus(SponsorshipStatus from, SponsorshipStatus to) =>
-        NextStatuses(from).Contains(to) ? null : $"{Article(from)} {Words(from)} sponsorship cannot become {Words(to)}.";
+        NextStatuses(from).Contains(to) ? null : $"{Article(from)} {from.DisplayName()} sponsorship cannot become {to.DisplayName()}.";
 
     /// <summary>Why the contract cannot take this status, or null when it can.</summary>
     public static string? RefuseContract(SponsorshipStatus status, ContractStatus from, ContractStatus to)
     {
         if (NextContractStatuses(status, from).Contains(to)) return null;
         if (status == SponsorshipStatus.Rejected && ContractMoves[from].Contains(to))
-            return $"The sponsorship was Rejected, so its contract cannot go from {Words(from)} to {Words(to)}; it can only be Nullified.";
-        return $"The contract cannot go from {Words(from)} to {Words(to)}.";
-    }
-
-    /// <summary>A status as people write it: AwaitingSignature → "Awaiting signature".</summary>
-    public static string Words(Enum value)
-    {
-        var name = value.ToString();
-        var text = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i])) text.Append(' ').Append(char.ToLowerInvariant(name[i]));
-            else text.Append(name[i]);
-        }
-        return text.ToString();
+            return $"The sponsorship was Rejected, so its contract cannot go from {from.DisplayName()} to {to.DisplayName()}; it can only be Nullified.";
+        return $"The contract cannot go from {from.DisplayName()} to {to.DisplayName()}.";
     }
 
     private static string Article(SponsorshipStatus status) => "AEIOU".Contains(status.ToString()[0]) ? "An" : "A";

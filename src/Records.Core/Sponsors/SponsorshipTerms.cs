@@ -10,5 +10,5 @@ public static class SponsorshipTerms
     public static bool InKindAllowed(SponsorPackage? package) => package is null || package.InKindAccepted;
 
     /// <summary>A hundred million in the currency's major units: above it an amount is a typing mistake, not a sponsorship.</summary>
-    public static long MaxAmountMinor(string currency) => 100_000_000L * (long)Math.Pow(10, Money.Money.Exponent(currency));
+    public static long MaxAmountMinor(string currency) => 100_000_000L * Money.Money.MinorPerMajor(currency);
 }

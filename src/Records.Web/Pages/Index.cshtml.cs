@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
@@ -52,7 +53,7 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock, Microsoft.Ex
             .OrderByDescending(a => a.Year).ThenByDescending(a => a.Quarter).Take(5)
             .Select(a => new { a.RecipientName, a.Year, a.Quarter, a.Resolution }).ToListAsync(ct);
         return new PublicPanel(
-            latest is null ? null : $"Q{latest.Quarter} {latest.Year}",
+            latest is null ? null : new YearQuarter(latest.Year, latest.Quarter).Name,
             fellows,
             await db.Fellows.CountAsync(ct),
             // The public reads the Board's resolution, never the confidential reasons of the proposal.

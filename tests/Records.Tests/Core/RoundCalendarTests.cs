@@ -1,3 +1,4 @@
+using Records.Core.Calendar;
 using Records.Core.Nominations;
 
 namespace Records.Tests.Core;
@@ -13,13 +14,13 @@ public class RoundCalendarTests
     [InlineData("2020-11-21", 2021, 1)]
     [InlineData("2020-12-31", 2021, 1)]
     public void NominationJoinsTheRoundWhoseCutOffItMeets(string received, int year, int quarter) =>
-        Assert.Equal((year, quarter), RoundCalendar.RoundFor(DateOnly.Parse(received)));
+        Assert.Equal(new YearQuarter(year, quarter), RoundCalendar.RoundFor(DateOnly.Parse(received)));
 
     [Fact]
     public void CutOffAndReviewEndAreTheTwentiethOfTheSecondAndThirdMonths()
     {
-        Assert.Equal(new DateOnly(2020, 5, 20), RoundCalendar.CutOff(2020, 2));
-        Assert.Equal(new DateOnly(2020, 12, 20), RoundCalendar.ReviewEnds(2020, 4));
+        Assert.Equal(new DateOnly(2020, 5, 20), new YearQuarter(2020, 2).CutOff);
+        Assert.Equal(new DateOnly(2020, 12, 20), new YearQuarter(2020, 4).ReviewEnds);
         Assert.Equal(new DateOnly(2020, 5, 20), RoundCalendar.NextCutOff(new DateOnly(2020, 4, 6)));
     }
 }
@@ -40,5 +41,5 @@ public class RoundCalendarZoneTests
     [InlineData("2027-01-01T04:59:59Z", 2027, 1)]
     [InlineData("2026-12-31T23:59:59-05:00", 2027, 1)]
     public void TheDayIsReadInTheFoundationsZone(string instant, int year, int quarter) =>
-        Assert.Equal((year, quarter), RoundCalendar.RoundFor(DateTimeOffset.Parse(instant), NewYork));
+        Assert.Equal(new YearQuarter(year, quarter), RoundCalendar.RoundFor(DateTimeOffset.Parse(instant), NewYork));
 }

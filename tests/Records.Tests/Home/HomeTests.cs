@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Donations;
 using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
@@ -33,7 +34,7 @@ public class HomeTests(RecordsApp app) : IClassFixture<RecordsApp>
             });
             db.Donations.Add(new Donation { IsAnonymous = true, AmountMinor = 300_00, Currency = "USD", ReceivedOn = today, Channel = DonationChannel.Card });
             db.Donations.Add(new Donation { IsAnonymous = true, AmountMinor = 20_00, Currency = "USD", ReceivedOn = today, Channel = DonationChannel.PayPal });
-            db.ServiceAwards.Add(new ServiceAward { RecipientName = "PyCon Africa Association", RecipientIsGroup = true, Reasons = "for building PyCon Africa", Year = today.Year, Quarter = RoundCalendar.QuarterOf(today), Status = ServiceAwardStatus.Proposed, ProposedAt = DateTime.UtcNow });
+            db.ServiceAwards.Add(new ServiceAward { RecipientName = "PyCon Africa Association", RecipientIsGroup = true, Reasons = "for building PyCon Africa", Year = today.Year, Quarter = YearQuarter.Of(today).Quarter, Status = ServiceAwardStatus.Proposed, ProposedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         });
 

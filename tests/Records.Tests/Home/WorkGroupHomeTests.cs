@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Nominations;
 using Records.Tests.Infrastructure;
 using Records.Tests.Nominations;
@@ -16,7 +17,7 @@ public class WorkGroupHomeTests(NominateApp app) : IClassFixture<NominateApp>
         app.Clock.Now = DateTimeOffset.Parse("2027-05-20T15:00:00-04:00");
         var round = await app.WithDbAsync(async db =>
         {
-            var r = new Round { Year = 2027, Quarter = 2, CutOff = RoundCalendar.CutOff(2027, 2), ReviewEnds = RoundCalendar.ReviewEnds(2027, 2), Status = RoundStatus.Upcoming };
+            var r = new Round { Year = 2027, Quarter = 2, CutOff = new YearQuarter(2027, 2).CutOff, ReviewEnds = new YearQuarter(2027, 2).ReviewEnds, Status = RoundStatus.Upcoming };
             db.Rounds.Add(r);
             await db.SaveChangesAsync();
             return r.Id;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Fellows;
 using Records.Core.Nominations;
 using Records.Tests.Infrastructure;
@@ -41,10 +42,10 @@ public class CloseRoundTests(RecordsApp app) : IClassFixture<RecordsApp>
         var (year, quarter) = await app.WithDbAsync(async db =>
         {
             var r = await db.Rounds.SingleAsync(x => x.Id == round);
-            var (fy, fq) = RoundCalendar.Previous(r.Year, r.Quarter);
-            (fy, fq) = RoundCalendar.Previous(fy, fq);
-            (fy, fq) = RoundCalendar.Previous(fy, fq);
-            var first = new Round { Year = fy, Quarter = fq, CutOff = RoundCalendar.CutOff(fy, fq), ReviewEnds = RoundCalendar.ReviewEnds(fy, fq), Status = RoundStatus.Closed };
+            var (fy, fq) = new YearQuarter(r.Year, r.Quarter).Previous;
+            (fy, fq) = new YearQuarter(fy, fq).Previous;
+            (fy, fq) = new YearQuarter(fy, fq).Previous;
+            var first = new Round { Year = fy, Quarter = fq, CutOff = new YearQuarter(fy, fq).CutOff, ReviewEnds = new YearQuarter(fy, fq).ReviewEnds, Status = RoundStatus.Closed };
             db.Rounds.Add(first);
             await db.SaveChangesAsync();
             (await db.Nominations.SingleAsync(n => n.Id == old)).FirstRoundId = first.Id;
@@ -59,7 +60,8 @@ public class CloseRoundTests(RecordsApp app) : IClassFixture<RecordsApp>
 
         var closed = await client.SubmitFormAsync(confirm, $"/Nominations/Rounds/Close/{round}", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-        var (next, nextName) = (RoundCalendar.Next(year, quarter), $"Q{RoundCalendar.Next(year, quarter).Quarter} {RoundCalendar.Next(year, quarter).Year}");
+        var next = new YearQuarter(year, quarter).Next;
+        var nextName = $"Q{next.Quarter} {next.Year}";
         Assert.Contains($"1 accepted, 1 carried over to {nextName}, 1 expired", (await client.GetPageAsync("/Nominations/Rounds")).QuerySelector(".flash")!.TextContent);
 
         await app.WithDbAsync(async db =>

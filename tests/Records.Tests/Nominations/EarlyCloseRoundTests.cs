@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Nominations;
 using Records.Tests.Infrastructure;
 
@@ -16,7 +17,7 @@ public class EarlyCloseRoundTests(NominateApp app) : IClassFixture<NominateApp>
     {
         var round = await app.WithDbAsync(async db =>
         {
-            var r = new Round { Year = 2027, Quarter = 2, CutOff = RoundCalendar.CutOff(2027, 2), ReviewEnds = RoundCalendar.ReviewEnds(2027, 2), Status = RoundStatus.Open };
+            var r = new Round { Year = 2027, Quarter = 2, CutOff = new YearQuarter(2027, 2).CutOff, ReviewEnds = new YearQuarter(2027, 2).ReviewEnds, Status = RoundStatus.Open };
             db.Rounds.Add(r);
             await db.SaveChangesAsync();
             return r.Id;

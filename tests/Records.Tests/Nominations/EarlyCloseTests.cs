@@ -1,3 +1,4 @@
+using Records.Core.Calendar;
 using Records.Core.Nominations;
 using Records.Tests.Mail;
 
@@ -9,8 +10,8 @@ public class EarlyCloseTests(MailDatabaseFixture databases) : IClassFixture<Mail
     private static Round Row(int year, int quarter, RoundStatus status = RoundStatus.Open, string? cutOff = null, string? reviewEnds = null, DateTime? closedAt = null) => new()
     {
         Year = year, Quarter = quarter, Status = status, ClosedAt = closedAt,
-        CutOff = cutOff is null ? RoundCalendar.CutOff(year, quarter) : DateOnly.Parse(cutOff),
-        ReviewEnds = reviewEnds is null ? RoundCalendar.ReviewEnds(year, quarter) : DateOnly.Parse(reviewEnds),
+        CutOff = cutOff is null ? new YearQuarter(year, quarter).CutOff : DateOnly.Parse(cutOff),
+        ReviewEnds = reviewEnds is null ? new YearQuarter(year, quarter).ReviewEnds : DateOnly.Parse(reviewEnds),
     };
 
     private async Task<TestDatabase> WithRoundsAsync(params Round[] rounds)

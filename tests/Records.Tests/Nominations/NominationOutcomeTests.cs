@@ -1,3 +1,4 @@
+using Records.Core.Calendar;
 using Records.Core.Nominations;
 
 namespace Records.Tests.Nominations;
@@ -8,7 +9,7 @@ public class NominationOutcomeTests
 
     [Fact]
     public void AcceptedWhenTheRuleHoldsWhateverTheAge() =>
-        Assert.Equal(Outcome.Accepted, NominationOutcome.Decide(new Tally(4, 1, 0), 5, (2025, 1), (2025, 4)));
+        Assert.Equal(Outcome.Accepted, NominationOutcome.Decide(new Tally(4, 1, 0), 5, new(2025, 1), new(2025, 4)));
 
     [Theory]
     [InlineData(2026, 1, Outcome.CarriedOver)]
@@ -16,17 +17,16 @@ public class NominationOutcomeTests
     [InlineData(2026, 3, Outcome.CarriedOver)]
     [InlineData(2026, 4, Outcome.Expired)]
     public void NotAcceptedCarriesForFourQuartersThenExpires(int year, int quarter, Outcome expected) =>
-        Assert.Equal(expected, NominationOutcome.Decide(Rejected, 5, (2026, 1), (year, quarter)));
+        Assert.Equal(expected, NominationOutcome.Decide(Rejected, 5, new(2026, 1), new(year, quarter)));
 
     [Fact]
     public void CarryOverCountsQuartersAcrossTheYearEnd()
     {
-        Assert.Equal(3, NominationOutcome.QuartersBetween((2025, 3), (2026, 2)));
-        Assert.Equal(Outcome.Expired, NominationOutcome.Decide(Rejected, 5, (2025, 3), (2026, 2)));
-        Assert.Equal(Outcome.CarriedOver, NominationOutcome.Decide(Rejected, 5, (2025, 4), (2026, 2)));
+        Assert.Equal(Outcome.Expired, NominationOutcome.Decide(Rejected, 5, new(2025, 3), new(2026, 2)));
+        Assert.Equal(Outcome.CarriedOver, NominationOutcome.Decide(Rejected, 5, new(2025, 4), new(2026, 2)));
     }
 
     [Fact]
     public void MajorityWithoutQuorumCarriesOver() =>
-        Assert.Equal(Outcome.CarriedOver, NominationOutcome.Decide(new Tally(3, 0, 0), 5, (2026, 1), (2026, 1)));
+        Assert.Equal(Outcome.CarriedOver, NominationOutcome.Decide(new Tally(3, 0, 0), 5, new(2026, 1), new(2026, 1)));
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.People;
@@ -58,7 +59,7 @@ public sealed class NominationsDatabase(TestDatabase database)
 
     public Task<int> RoundAsync(int year, int quarter, RoundStatus status) => WithDbAsync(async db =>
     {
-        var round = new Round { Year = year, Quarter = quarter, CutOff = RoundCalendar.CutOff(year, quarter), ReviewEnds = RoundCalendar.ReviewEnds(year, quarter), Status = status };
+        var round = new Round { Year = year, Quarter = quarter, CutOff = new YearQuarter(year, quarter).CutOff, ReviewEnds = new YearQuarter(year, quarter).ReviewEnds, Status = status };
         db.Rounds.Add(round);
         await db.SaveChangesAsync();
         return round.Id;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Records.Core.Calendar;
 using Records.Core.Nominations;
 using Records.Tests.Infrastructure;
 
@@ -34,7 +35,7 @@ public class ReminderWorkerTests(ReminderWorkerApp app) : IClassFixture<Reminder
         await app.CreateUserAsync("hosted@example.org", "Member-pass-2026", "WorkGroup");
         var round = await app.WithDbAsync(async db =>
         {
-            var r = new Round { Year = 2031, Quarter = 2, CutOff = RoundCalendar.CutOff(2031, 2), ReviewEnds = RoundCalendar.ReviewEnds(2031, 2), Status = RoundStatus.Open };
+            var r = new Round { Year = 2031, Quarter = 2, CutOff = new YearQuarter(2031, 2).CutOff, ReviewEnds = new YearQuarter(2031, 2).ReviewEnds, Status = RoundStatus.Open };
             db.Rounds.Add(r);
             await db.SaveChangesAsync();
             return r.Id;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Fellows;
 using Records.Core.Nominations;
@@ -17,7 +18,7 @@ public static class ReviewData
         // Two years apart, so a test can add the rounds just before or after one without a clash; centuries before today, so never the round the app adds for the current quarter.
         var next = Interlocked.Add(ref quarterSeed, 8);
         var (year, quarter) = (1200 + next / 4, next % 4 + 1);
-        var round = new Round { Year = year, Quarter = quarter, CutOff = RoundCalendar.CutOff(year, quarter), ReviewEnds = RoundCalendar.ReviewEnds(year, quarter), Status = status };
+        var round = new Round { Year = year, Quarter = quarter, CutOff = new YearQuarter(year, quarter).CutOff, ReviewEnds = new YearQuarter(year, quarter).ReviewEnds, Status = status };
         db.Rounds.Add(round);
         await db.SaveChangesAsync();
         return round.Id;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Nominations;
 using Records.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ public class ReviewRoundChoiceTests(RecordsApp app) : IClassFixture<RecordsApp>
 {
     private Task<int> AddRoundAsync(int year, int quarter, RoundStatus status) => app.WithDbAsync(async db =>
     {
-        var round = new Round { Year = year, Quarter = quarter, CutOff = RoundCalendar.CutOff(year, quarter), ReviewEnds = RoundCalendar.ReviewEnds(year, quarter), Status = status };
+        var round = new Round { Year = year, Quarter = quarter, CutOff = new YearQuarter(year, quarter).CutOff, ReviewEnds = new YearQuarter(year, quarter).ReviewEnds, Status = status };
         db.Rounds.Add(round);
         await db.SaveChangesAsync();
         return round.Id;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Nominations;
 using Microsoft.Extensions.DependencyInjection;
 using Records.Tests.Infrastructure;
@@ -133,7 +134,7 @@ public class RoundsTests(RecordsApp app) : IClassFixture<RecordsApp>
         var client = await ChairAsync();
         var id = await app.WithDbAsync(async db =>
         {
-            var round = new Round { Year = 1890, Quarter = 3, CutOff = RoundCalendar.CutOff(1890, 3), ReviewEnds = RoundCalendar.ReviewEnds(1890, 3), Status = RoundStatus.Upcoming };
+            var round = new Round { Year = 1890, Quarter = 3, CutOff = new YearQuarter(1890, 3).CutOff, ReviewEnds = new YearQuarter(1890, 3).ReviewEnds, Status = RoundStatus.Upcoming };
             db.Rounds.Add(round);
             await db.SaveChangesAsync();
             return round.Id;
@@ -153,8 +154,8 @@ public class RoundsTests(RecordsApp app) : IClassFixture<RecordsApp>
     {
         var client = await ChairAsync();
         var current = RoundCalendar.RoundFor(app.Today);
-        var next = RoundCalendar.Next(current.Year, current.Quarter);
-        Task<Round?> Find((int Year, int Quarter) q) => app.WithDbAsync(db => db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Year == q.Year && r.Quarter == q.Quarter));
+        var next = current.Next;
+        Task<Round?> Find(YearQuarter q) => app.WithDbAsync(db => db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Year == q.Year && r.Quarter == q.Quarter));
 
         foreach (var quarter in new[] { current, next })
         {
@@ -162,7 +163,7 @@ public class RoundsTests(RecordsApp app) : IClassFixture<RecordsApp>
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             var round = await Find(quarter);
             Assert.NotNull(round);
-            Assert.Equal((RoundCalendar.CutOff(quarter.Year, quarter.Quarter), RoundCalendar.ReviewEnds(quarter.Year, quarter.Quarter), RoundStatus.Upcoming), (round.CutOff, round.ReviewEnds, round.Status));
+            Assert.Equal((quarter.CutOff, quarter.ReviewEnds, RoundStatus.Upcoming), (round.CutOff, round.ReviewEnds, round.Status));
         }
 
         var list = await client.GetPageAsync("/Nominations/Rounds");

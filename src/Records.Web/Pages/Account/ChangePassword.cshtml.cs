@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Records.Core.Accounts;
+using Records.Core.Data;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Account;
@@ -24,7 +25,7 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
         {
             RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
             RuleFor(x => x.NewPassword).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter a new password.")
-                .MaximumLength(200)
+                .MaximumLength(Limits.Password)
                 .NotEqual(x => x.CurrentPassword).WithMessage("The new password must differ from the current one.")
                 .IsHardToGuess(_ => personalWords);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("The two new passwords do not match.");

@@ -1,3 +1,4 @@
+using Records.Core.Data;
 using Records.Core.People;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -26,7 +27,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         {
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your email address.")
                 .IsEmail().WithMessage("Enter an email address like name@example.org.");
-            RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password.").MaximumLength(200);
+            RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password.").MaximumLength(Limits.Password);
         }
     }
 

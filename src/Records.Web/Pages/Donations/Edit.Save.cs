@@ -6,6 +6,7 @@ using Records.Core.Data;
 using Records.Core.Donations;
 using Records.Core.Money;
 using Records.Core.People;
+using Records.Core.Text;
 
 namespace Records.Web.Pages.Donations;
 
@@ -41,7 +42,7 @@ public partial class EditModel
     private async Task<InputModel> FromDonationAsync(Donation d)
     {
         var person = d.PersonId is null ? null : await db.People.AsNoTracking().Where(p => p.Id == d.PersonId).Select(p => new { p.Id, p.Name, p.Email }).SingleAsync();
-        string Amount(long minor) => new Money(minor, d.Currency).Format().TrimStart('$', '€', '£').Replace($" {d.Currency}", "");
+        string Amount(long minor) => new Money(minor, d.Currency).Number();
         return new InputModel
         {
             DonorKind = d.IsAnonymous ? Kinds.Anonymous : d.OrganisationId is not null ? Kinds.Organisation : person is not null ? Kinds.Person : Kinds.Anonymous,
@@ -110,7 +111,7 @@ public partial class EditModel
             if (other is not null)
             {
                 ModelState.AddModelError("Input.TransactionId",
-                    $"A {channel.Name()} gift received on {other.ReceivedOn:MMM d, yyyy} already has this transaction id: it may be the same gift.");
+                    $"A {channel.DisplayName()} gift received on {other.ReceivedOn:MMM d, yyyy} already has this transaction id: it may be the same gift.");
                 ok = false;
             }
         }

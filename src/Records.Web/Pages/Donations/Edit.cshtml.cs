@@ -71,7 +71,7 @@ public partial class EditModel(RecordsDbContext db, FoundationClock clock) : Pag
             RuleFor(x => x.Person).NotEmpty().When(x => x.DonorKind == Kinds.Person)
                 .WithMessage("Type the donor's name or email and pick them from the suggestions.");
             RuleFor(x => x.NewName).NotEmpty().When(x => x.DonorKind == Kinds.NewPerson).WithMessage("Enter the new donor's name.")
-                .MaximumLength(200).WithMessage("Keep the name under 200 characters.");
+                .MaximumLength(Limits.Name).WithMessage("Keep the name under 200 characters.");
             RuleFor(x => x.NewEmail).IsEmailOrEmpty().WithMessage("Enter an email address such as name@example.com.");
             RuleFor(x => x.SponsorId).NotNull().When(x => x.DonorKind == Kinds.Organisation).WithMessage("Choose the organisation.");
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Choose a currency from the list (an ISO 4217 code such as USD).");
@@ -97,8 +97,8 @@ public partial class EditModel(RecordsDbContext db, FoundationClock clock) : Pag
                 .Must((x, _) => x.AmountMinor is null || GiftRules.IsWithinGift(x.QuidProQuoMinor, x.AmountMinor.Value))
                 .WithMessage("The value received in return cannot be negative or more than the amount.")
                 .When(x => !string.IsNullOrWhiteSpace(x.QuidProQuo));
-            RuleFor(x => x.TransactionId).MaximumLength(200).WithMessage("Keep the transaction id under 200 characters.");
-            RuleFor(x => x.Notes).MaximumLength(4000).WithMessage("Keep the notes under 4,000 characters.");
+            RuleFor(x => x.TransactionId).MaximumLength(Limits.Name).WithMessage("Keep the transaction id under 200 characters.");
+            RuleFor(x => x.Notes).MaximumLength(Limits.Note).WithMessage("Keep the notes under 4,000 characters.");
         }
     }
 
@@ -132,7 +132,6 @@ public partial class EditModel(RecordsDbContext db, FoundationClock clock) : Pag
         }
         catch (DbUpdateException failed)
         {
-            if (Donation is null) keys.Release(key);
             if (failed is DbUpdateConcurrencyException) return this.StaleEdit(Stale);
             db.ChangeTracker.Clear();
             if (Donation is null && await SavedWithAsync(key) is not null) return AlreadySaved();

@@ -35,7 +35,7 @@ public class ExportModel(RecordsDbContext db, FoundationClock clock) : PageModel
         await foreach (var d in Ledger.Rows(matching, Sort).AsAsyncEnumerable().WithCancellation(ct))
         {
             await csv.WriteLineAsync(Day(d.ReceivedOn), d.Donor, d.Currency, Plain(d.AmountMinor, d.Currency), Plain(d.FeeMinor, d.Currency),
-                Plain(d.AmountMinor - d.FeeMinor, d.Currency), d.Channel.Name(), d.Campaign, d.TransactionId, d.IsRecurring ? "Recurring" : "One-off",
+                Plain(d.AmountMinor - d.FeeMinor, d.Currency), d.Channel.DisplayName(), d.Campaign, d.TransactionId, d.IsRecurring ? "Recurring" : "One-off",
                 d.AcknowledgedOn is { } on ? Day(on) : "");
         }
         await csv.WriteBlankLineAsync(ct);
@@ -51,10 +51,5 @@ public class ExportModel(RecordsDbContext db, FoundationClock clock) : PageModel
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>An amount a spreadsheet reads as a number: "1234.50", no symbol or thousands separator.</summary>
-    public static string Plain(long minor, string currency)
-    {
-        var exponent = Money.Exponent(currency);
-        var value = minor / (decimal)Math.Pow(10, exponent);
-        return value.ToString("F" + exponent, CultureInfo.InvariantCulture);
-    }
+    public static string Plain(long minor, string currency) => Money.Plain(minor, currency);
 }

@@ -192,5 +192,5 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
 
     public static string Plural(int count, string noun) => Counting.Plural(count, noun);
 
-    public static string Channels(DonationChannel channel) => channel.Name();
+    public static string Channels(DonationChannel channel) => channel.DisplayName();
 }

@@ -33,16 +33,6 @@ public static class Ledger
         public Money Net => new(GrossMinor - FeesMinor, Currency);
     }
 
-    /// <summary>A channel as the processors spell it ("PayPal", "GitHub Sponsors"), not split at every capital.</summary>
-    public static string Name(this DonationChannel channel) => channel switch
-    {
-        DonationChannel.PayPal => "PayPal",
-        DonationChannel.GitHubSponsors => "GitHub Sponsors",
-        DonationChannel.BankTransfer => "Bank transfer",
-        DonationChannel.ConvertedRegistration => "Converted registration",
-        _ => channel.ToString(),
-    };
-
     public static readonly string[] Sorts = ["date", "amount", "donor"];
 
     /// <summary>Count, gross and fees per currency in one GROUP BY.</summary>

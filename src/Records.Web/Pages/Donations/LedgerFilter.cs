@@ -109,7 +109,7 @@ public sealed class LedgerFilter
                 .WithMessage("Choose one of the channels in the list.");
             RuleFor(f => f.Campaign).Must((f, _) => f.CampaignId is not null).When(f => !string.IsNullOrWhiteSpace(f.Campaign))
                 .WithMessage("Choose one of the campaigns in the list.");
-            RuleFor(f => f.Donor).MaximumLength(200).WithMessage("A donor's name is at most 200 characters.");
+            RuleFor(f => f.Donor).MaximumLength(Limits.Name).WithMessage("A donor's name is at most 200 characters.");
             RuleFor(f => f.Min).Must(v => ParseAmount(v) is not null).When(f => !string.IsNullOrWhiteSpace(f.Min))
                 .WithMessage("Enter an amount like 250 or 99.50.");
             RuleFor(f => f.Max).Must(v => ParseAmount(v) is not null).When(f => !string.IsNullOrWhiteSpace(f.Max))

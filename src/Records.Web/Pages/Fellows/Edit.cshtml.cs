@@ -86,7 +86,7 @@ public class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
         Fellow.Status = ParseStatus(Input.Status)!.Value;
         var (outcome, _) = await new FellowEdit(db).SaveAsync(Fellow, Input.Version, Input.Changes());
         if (outcome == FellowEdit.Outcome.Conflict) return this.StaleEdit(Stale);
-        TempData["Flash"] = $"Saved {Fellow.Person.Name}: {Describe(Fellow.Status)}, {Fellow.Year} Q{Fellow.Quarter}.";
+        TempData["Flash"] = $"Saved {Fellow.Person.Name}: {Describe(Fellow.Status)}, {Fellow.YearQuarter.YearFirstName}.";
         return RedirectToPage("Index", new { q = Fellow.Person.Name });
     }
 

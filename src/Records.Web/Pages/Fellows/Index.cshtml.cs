@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Fellows;
 using Records.Core.People;
@@ -37,7 +38,10 @@ public class IndexModel(RecordsDbContext db, IAuthorizationService authorization
     {
         public IReadOnlyList<LinkRow> Links { get; init; } = [];
     }
-    public sealed record QuarterGroup(int Year, int Quarter, IReadOnlyList<FellowRow> Fellows);
+    public sealed record QuarterGroup(int Year, int Quarter, IReadOnlyList<FellowRow> Fellows)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
     public sealed record YearGroup(int Year, IReadOnlyList<QuarterGroup> Quarters)
     {
         public int Count => Quarters.Sum(q => q.Fellows.Count);

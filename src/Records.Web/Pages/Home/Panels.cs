@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Audit;
 using Records.Core.Budget;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Donations;
 using Records.Core.Mail;
@@ -12,7 +13,10 @@ namespace Records.Web.Pages.Home;
 
 public sealed record PublicPanel(string? LatestQuarter, IReadOnlyList<string> LatestFellows, int FellowCount, IReadOnlyList<PublicPanel.Award> Awards, TakingNominations Taking)
 {
-    public sealed record Award(string Recipient, int Year, int Quarter, string Reasons);
+    public sealed record Award(string Recipient, int Year, int Quarter, string Reasons)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
 }
 
 public sealed record Total(string Currency, long Minor, int Count)
@@ -46,7 +50,7 @@ public sealed record WorkGroupPanel(TakingNominations Taking, int UnderReview, i
                 .Select(r => new { r.Year, r.Quarter, r.ReviewEnds, Count = db.Nominations.Count(n => n.RoundId == r.Id) })
                 .ToListAsync(ct)
             : [];
-        return new WorkGroupPanel(taking, underReview, openRounds, needMyVote, recused, ready.Select(r => new RoundDue($"Q{r.Quarter} {r.Year}", r.ReviewEnds, r.Count)).ToList());
+        return new WorkGroupPanel(taking, underReview, openRounds, needMyVote, recused, ready.Select(r => new RoundDue(new YearQuarter(r.Year, r.Quarter).Name, r.ReviewEnds, r.Count)).ToList());
     }
 }
 
@@ -54,7 +58,10 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
     IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships, IReadOnlyList<StaffPanel.AwardToPay> AwardsToPay)
 {
     public sealed record Ending(int Id, string Sponsor, string What, DateOnly EndsOn);
-    public sealed record AwardToPay(int Id, string Recipient, int Year, int Quarter, DateOnly? DecidedOn);
+    public sealed record AwardToPay(int Id, string Recipient, int Year, int Quarter, DateOnly? DecidedOn)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
 
     /// <param name="endingDays">The same window as the ending reminder Staff are emailed (Records:Sponsorships:EndingReminderDays).</param>
     public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, int endingDays, Records.Web.Infrastructure.DonationOptions donations, CancellationToken ct)
@@ -78,7 +85,10 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
 
 public sealed record BoardPanel(IReadOnlyList<BoardPanel.Proposal> AwaitingDecision, IReadOnlyList<BoardPanel.Line> LatestLines, IReadOnlyList<Total> DonationsThisYear)
 {
-    public sealed record Proposal(int Id, string Recipient, int Year, int Quarter, ServiceAwardStatus Status);
+    public sealed record Proposal(int Id, string Recipient, int Year, int Quarter, ServiceAwardStatus Status)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
     public sealed record Line(string Label, BudgetLineKind Kind, DateOnly AsOf, long Minor, string Currency);
 
     public static async Task<BoardPanel> LoadAsync(RecordsDbContext db, DateOnly today, CancellationToken ct)

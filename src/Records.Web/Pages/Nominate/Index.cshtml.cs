@@ -71,9 +71,9 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock, IOptions<Rec
         public Validator()
         {
             RuleFor(x => x.NomineeName).NotEmpty().WithMessage("Enter the name of the person you nominate.")
-                .MaximumLength(200).WithMessage("Keep the name to 200 characters.");
+                .MaximumLength(Limits.Name).WithMessage("Keep the name to 200 characters.");
             RuleFor(x => x.NomineeEmail).NotEmpty().WithMessage("Enter the nominee's email address, so the Work Group can reach them.")
-                .MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .MaximumLength(EmailRule.MaxLength).WithMessage(EmailRule.TooLong)
                 .IsEmail().WithMessage("Enter an email address like name@example.org.");
             Link(x => x.Website, "website");
             Link(x => x.GitHub, "GitHub profile");
@@ -88,9 +88,9 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock, IOptions<Rec
                 .MaximumLength(StatementMaximum).WithMessage(x => $"Keep the statement to {StatementMaximum:N0} characters (it has {x.Statement.Length:N0}).")
                 .Must(statement => SafeMarkdown.Problem(statement) is null).WithMessage(x => SafeMarkdown.Problem(x.Statement) ?? "");
             RuleFor(x => x.NominatorName).NotEmpty().WithMessage("Enter your name.")
-                .MaximumLength(200).WithMessage("Keep your name to 200 characters.");
+                .MaximumLength(Limits.Name).WithMessage("Keep your name to 200 characters.");
             RuleFor(x => x.NominatorEmail).NotEmpty().WithMessage("Enter your email address: the confirmation goes there.")
-                .MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .MaximumLength(EmailRule.MaxLength).WithMessage(EmailRule.TooLong)
                 .IsEmail().WithMessage("Enter an email address like name@example.org.")
                 .Must((x, email) => !string.Equals(email, x.NomineeEmail, StringComparison.OrdinalIgnoreCase))
                 .WithMessage("You cannot nominate yourself. Ask someone who knows your work to nominate you.");

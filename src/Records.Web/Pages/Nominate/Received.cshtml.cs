@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 
 namespace Records.Web.Pages.Nominate;
@@ -10,7 +11,7 @@ public class ReceivedModel(RecordsDbContext db) : PageModel
 {
     public sealed record Summary(string NomineeName, string NominatorEmail, int Year, int Quarter, DateOnly CutOff, DateOnly ReviewEnds)
     {
-        public string Round => $"Q{Quarter} {Year}";
+        public string Round => new YearQuarter(Year, Quarter).Name;
     }
 
     public Summary Nomination { get; private set; } = null!;

@@ -2,7 +2,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
 using Records.Core.Nominations;
+using Records.Core.Text;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Nominations;
@@ -25,7 +27,7 @@ public partial class DetailsModel
         public VoteValidator()
         {
             RuleFor(x => x.Choice).NotNull().WithMessage("Choose yes, no or abstain.").IsInEnum().WithMessage("Choose yes, no or abstain.");
-            RuleFor(x => x.Comment).MaximumLength(4000).WithMessage("Keep the comment under 4,000 characters.");
+            RuleFor(x => x.Comment).MaximumLength(Limits.Note).WithMessage("Keep the comment under 4,000 characters.");
         }
     }
 
@@ -47,7 +49,7 @@ public partial class DetailsModel
     public class CommentValidator : AbstractValidator<CommentInputModel>
     {
         public CommentValidator() =>
-            RuleFor(x => x.Body).NotEmpty().WithMessage("Write something before posting.").MaximumLength(4000).WithMessage("Keep the comment under 4,000 characters.");
+            RuleFor(x => x.Body).NotEmpty().WithMessage("Write something before posting.").MaximumLength(Limits.Note).WithMessage("Keep the comment under 4,000 characters.");
     }
 
     public async Task<IActionResult> OnPostVoteAsync(int id)
@@ -95,9 +97,9 @@ public partial class DetailsModel
 
     private PageResult? VoteRefusal() => Voting.RefuseVote(Nomination.Status, Nomination.Round.Status, Recused) switch
     {
-        Core.Nominations.VoteRefusal.Decided => Refuse(StatusCodes.Status409Conflict, $"This nomination is {Nomination.Status.Words().ToLowerInvariant()}; votes can no longer change."),
-        Core.Nominations.VoteRefusal.RoundClosed => Refuse(StatusCodes.Status409Conflict, $"The {RoundName(Nomination.Round)} round is closed; votes can no longer change."),
-        Core.Nominations.VoteRefusal.RoundNotOpen => Refuse(StatusCodes.Status409Conflict, $"The {RoundName(Nomination.Round)} round has not opened for votes yet; the Chair opens it."),
+        Core.Nominations.VoteRefusal.Decided => Refuse(StatusCodes.Status409Conflict, $"This nomination is {Nomination.Status.DisplayName().ToLowerInvariant()}; votes can no longer change."),
+        Core.Nominations.VoteRefusal.RoundClosed => Refuse(StatusCodes.Status409Conflict, $"The {Nomination.Round.Name} round is closed; votes can no longer change."),
+        Core.Nominations.VoteRefusal.RoundNotOpen => Refuse(StatusCodes.Status409Conflict, $"The {Nomination.Round.Name} round has not opened for votes yet; the Chair opens it."),
         Core.Nominations.VoteRefusal.Recused => Refuse(StatusCodes.Status409Conflict, "You recused yourself from this nomination. Withdraw the recusal before voting."),
         _ => null,
     };

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.People;
@@ -46,9 +47,8 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
     private async Task<bool> LoadAsync(int id)
     {
         var view = await db.Nominations.AsNoTracking().Where(n => n.Id == id)
-            .Select(n => new View(n.Id, n.Nominee.Name, n.Nominee.Email, n.NomineeId, n.NominatorName, n.NominatorEmail, n.Statement,
-                n.ReceivedAt, n.Status, n.DecidedAt, n.Round,
-                db.Rounds.Where(r => r.Id == n.FirstRoundId).Select(r => "Q" + r.Quarter + " " + r.Year).First(), n.LinkedToId))
+            .Join(db.Rounds, n => n.FirstRoundId, r => r.Id, (n, first) => new View(n.Id, n.Nominee.Name, n.Nominee.Email, n.NomineeId, n.NominatorName, n.NominatorEmail, n.Statement,
+                n.ReceivedAt, n.Status, n.DecidedAt, n.Round, new YearQuarter(first.Year, first.Quarter).Name, n.LinkedToId))
             .SingleOrDefaultAsync();
         if (view is null) return false;
         Nomination = view;
@@ -57,7 +57,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
         Others = await db.Nominations.AsNoTracking()
             .Where(n => n.Id != id && (n.NomineeId == view.NomineeId || n.Id == view.LinkedToId || n.LinkedToId == id))
             .OrderBy(n => n.ReceivedAt)
-            .Select(n => new Related(n.Id, "Q" + n.Round.Quarter + " " + n.Round.Year, n.Status, n.ReceivedAt, n.NominatorName, n.Statement,
+            .Select(n => new Related(n.Id, new YearQuarter(n.Round.Year, n.Round.Quarter).Name, n.Status, n.ReceivedAt, n.NominatorName, n.Statement,
                 n.Id == view.LinkedToId || n.LinkedToId == id))
             .ToListAsync();
         IsFellow = await db.Fellows.AnyAsync(f => f.PersonId == view.NomineeId && f.NominationId != id);
@@ -73,8 +73,6 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
             .Select(c => new Remark(c.AuthorName, c.Body, c.At)).ToListAsync();
         return true;
     }
-
-    public static string RoundName(Round round) => $"Q{round.Quarter} {round.Year}";
 
     public string Day(DateTime utc) => clock.Day(utc);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Web.Infrastructure;
@@ -21,7 +22,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
 
     public sealed record RoundOption(int Id, int Year, int Quarter, RoundStatus Status)
     {
-        public string Name => $"Q{Quarter} {Year}";
+        public string Name => new YearQuarter(Year, Quarter).Name;
     }
 
     public sealed record Row(int Id, string Nominee, DateTime ReceivedAt, NominationStatus Status, bool Linked, bool IsFellow,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Posts;
 using Records.Core.Text;
@@ -46,7 +47,7 @@ public partial class DetailsModel(RecordsDbContext db, FoundationClock clock, IO
         public DraftValidator()
         {
             RuleFor(x => x.Title).NotEmpty().WithMessage("Give the post a title.").MaximumLength(300).WithMessage("Keep the title under 300 characters.");
-            RuleFor(x => x.Summary).MaximumLength(4000).WithMessage("Keep the summary under 4,000 characters.");
+            RuleFor(x => x.Summary).MaximumLength(Limits.Note).WithMessage("Keep the summary under 4,000 characters.");
         }
     }
 
@@ -184,9 +185,11 @@ public partial class DetailsModel(RecordsDbContext db, FoundationClock clock, IO
         if (post.Kind == PostKind.Fellows) Fellows = await FellowOrder.OfAsync(db, post.Year ?? 0, post.Quarter ?? 0, post.FellowOrder);
         Source = post.Kind switch
         {
-            PostKind.Fellows => $"Fellows of Q{post.Quarter} {post.Year}",
+            PostKind.Fellows => $"Fellows of {post.YearQuarter?.Name}",
             PostKind.ServiceAward => await db.ServiceAwards.AsNoTracking().Where(a => a.Id == post.ServiceAwardId)
-                .Select(a => a.RecipientName + ", " + a.Year + " Q" + a.Quarter + " Community Service Award").FirstOrDefaultAsync() ?? "An award since deleted",
+                .Select(a => new { a.RecipientName, a.Year, a.Quarter }).FirstOrDefaultAsync() is { } award
+                    ? $"{award.RecipientName}, {new YearQuarter(award.Year, award.Quarter).YearFirstName} Community Service Award"
+                    : "An award since deleted",
             _ => post.CampaignId is { } c
                 ? "Campaign " + (await db.Campaigns.AsNoTracking().Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync() ?? "since deleted")
                 : $"Gifts and sponsorships from {post.PeriodFrom:MMM d, yyyy} to {post.PeriodTo:MMM d, yyyy}",

@@ -36,12 +36,4 @@ public class IndexModel(RecordsDbContext db) : PageModel
 
     public string Link(int page, string? sort = null, string? status = null) =>
         $"/Posts?sort={Uri.EscapeDataString(sort ?? Sort ?? "")}&status={Uri.EscapeDataString(status ?? Status ?? "")}&p={page}";
-
-    public static string KindName(PostKind kind) => kind switch
-    {
-        PostKind.Fellows => "New Fellows",
-        PostKind.ServiceAward => "Community Service Award",
-        PostKind.Thanks => "Thanks to donors and sponsors",
-        _ => kind.ToString(),
-    };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Posts;
 using Records.Core.ServiceAwards;
@@ -11,12 +12,12 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Posts;
 
-public partial class NewModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public class NewModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public PostKind Kind { get; private set; }
-    public IReadOnlyList<(int Year, int Quarter, int Fellows)> Quarters { get; private set; } = [];
+    public IReadOnlyList<(YearQuarter Quarter, int Fellows)> Quarters { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> Awards { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Campaigns { get; private set; } = [];
 
@@ -33,11 +34,7 @@ public partial class NewModel(RecordsDbContext db, TimeProvider clock, IOptions<
         public bool NameDonors { get; set; }
 
         /// <summary>"Q1 2020" as the list offers it, or "2020-1".</summary>
-        public (int Year, int Quarter)? ParsedQuarter =>
-            QuarterText().Match(Quarter?.Trim() ?? "") is { Success: true } m
-                ? (int.Parse(m.Groups["y1"].Success ? m.Groups["y1"].Value : m.Groups["y2"].Value, CultureInfo.InvariantCulture),
-                   int.Parse(m.Groups["q1"].Success ? m.Groups["q1"].Value : m.Groups["q2"].Value, CultureInfo.InvariantCulture))
-                : null;
+        public YearQuarter? ParsedQuarter => YearQuarter.TryParse(Quarter, out var quarter) ? quarter : null;
 
         public static DateOnly? Date(string? text) =>
             DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
@@ -48,7 +45,7 @@ public partial class NewModel(RecordsDbContext db, TimeProvider clock, IOptions<
         public Validator(PostKind kind)
         {
             RuleFor(x => x.Title).MaximumLength(300).WithMessage("Keep the title under 300 characters.");
-            RuleFor(x => x.Summary).MaximumLength(4000).WithMessage("Keep the summary under 4,000 characters.");
+            RuleFor(x => x.Summary).MaximumLength(Limits.Note).WithMessage("Keep the summary under 4,000 characters.");
             if (kind == PostKind.Fellows)
             {
                 RuleFor(x => x.Quarter).NotEmpty().WithMessage("Choose the quarter whose Fellows to announce.")
@@ -71,7 +68,7 @@ public partial class NewModel(RecordsDbContext db, TimeProvider clock, IOptions<
     {
         if (!TryKind(kind)) return NotFound();
         await LoadChoicesAsync();
-        if (Kind == PostKind.Fellows && Quarters.Count > 0) Input.Quarter = $"Q{Quarters[0].Quarter} {Quarters[0].Year}";
+        if (Kind == PostKind.Fellows && Quarters.Count > 0) Input.Quarter = Quarters[0].Quarter.Name;
         return Page();
     }
 
@@ -86,7 +83,8 @@ public partial class NewModel(RecordsDbContext db, TimeProvider clock, IOptions<
         switch (Kind)
         {
             case PostKind.Fellows:
-                (post.Year, post.Quarter) = Input.ParsedQuarter!.Value;
+                var quarter = Input.ParsedQuarter!.Value;
+                (post.Year, post.Quarter) = (quarter.Year, quarter.Quarter);
                 post.Title = Input.Title?.Trim() is { Length: > 0 } t ? t : FellowsPostModel.Title(settings.Foundation, post.Year!.Value, post.Quarter!.Value);
                 break;
             case PostKind.ServiceAward:
@@ -126,14 +124,11 @@ public partial class NewModel(RecordsDbContext db, TimeProvider clock, IOptions<
         var quarters = await db.Fellows.AsNoTracking().GroupBy(f => new { f.Year, f.Quarter })
             .Select(g => new { g.Key.Year, g.Key.Quarter, Count = g.Count() })
             .OrderByDescending(q => q.Year).ThenByDescending(q => q.Quarter).ToListAsync();
-        Quarters = quarters.Select(q => (q.Year, q.Quarter, q.Count)).ToList();
+        Quarters = quarters.Select(q => (new YearQuarter(q.Year, q.Quarter), q.Count)).ToList();
         var awards = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved)
             .OrderByDescending(a => a.Year).ThenByDescending(a => a.Quarter).Select(a => new { a.Id, a.RecipientName, a.Year, a.Quarter }).ToListAsync();
-        Awards = awards.Select(a => (a.Id, $"{a.RecipientName} · {a.Year} Q{a.Quarter}")).ToList();
+        Awards = awards.Select(a => (a.Id, $"{a.RecipientName} · {new YearQuarter(a.Year, a.Quarter).YearFirstName}")).ToList();
         var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync();
         Campaigns = campaigns.Select(c => (c.Id, c.Name)).ToList();
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[Qq](?<q1>[1-4])\s+(?<y1>(?:19|20)\d\d)|(?<y2>(?:19|20)\d\d)-(?<q2>[1-4]))$")]
-    private static partial System.Text.RegularExpressions.Regex QuarterText();
 }

@@ -22,7 +22,7 @@ public static class PostWriter
         {
             return post.Kind switch
             {
-                PostKind.Fellows => new Problem("Quarter", $"No Fellows are recorded for Q{post.Quarter} {post.Year}, so there is no one to announce. Add them to the roster first."),
+                PostKind.Fellows => new Problem("Quarter", $"No Fellows are recorded for {post.YearQuarter?.Name}, so there is no one to announce. Add them to the roster first."),
                 PostKind.ServiceAward => new Problem("AwardId", "Only an award the Board has approved can be announced."),
                 _ => new Problem("CampaignId", "That campaign no longer exists."),
             };

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Budget;
 using Records.Core.Data;
+using Records.Core.Money;
 using Records.Core.Reports;
 using Records.Web.Infrastructure;
 using Money = Records.Core.Money.Money;
@@ -42,9 +43,9 @@ public class BudgetModel(RecordsDbContext db) : PageModel
         public Validator()
         {
             RuleFor(x => x.Kind).IsInEnum().WithMessage("Choose what kind of figure this is.");
-            RuleFor(x => x.Label).NotEmpty().WithMessage("Say what the figure is, as the Board will read it.").MaximumLength(200).WithMessage("Keep the label under 200 characters.");
+            RuleFor(x => x.Label).NotEmpty().WithMessage("Say what the figure is, as the Board will read it.").MaximumLength(Limits.Name).WithMessage("Keep the label under 200 characters.");
             RuleFor(x => x.AsOf).Must(a => new InputModel { AsOf = a }.AsOfDate is not null).WithMessage("Give the date the figure is as of, as YYYY-MM-DD.");
-            RuleFor(x => x.Currency).Must(c => c is { Length: 3 } && c.All(char.IsAsciiLetterUpper)).WithMessage("Give a three-letter currency code such as USD.");
+            RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Give a three-letter currency code such as USD.");
             RuleFor(x => x.Amount).NotEmpty().WithMessage("Give the amount.")
                 .IsAmountIn(x => x.CurrencyCode).When(x => !string.IsNullOrWhiteSpace(x.Amount), ApplyConditionTo.CurrentValidator)
                 .Must((x, _) => x.AmountMinor is null or (>= -1_000_000_000_00 and <= 1_000_000_000_00)).WithMessage("That amount is out of range: check the digits.");
@@ -61,7 +62,7 @@ public class BudgetModel(RecordsDbContext db) : PageModel
             Input = new InputModel
             {
                 Kind = line.Kind, Label = line.Label, AsOf = line.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Amount = new Money(line.AmountMinor, line.Currency).Format().TrimStart('$', '€', '£').Split(' ')[0], Currency = line.Currency, Source = line.Source, Version = line.Version,
+                Amount = new Money(line.AmountMinor, line.Currency).Number(), Currency = line.Currency, Source = line.Source, Version = line.Version,
             };
         }
     }
@@ -88,7 +89,7 @@ public class BudgetModel(RecordsDbContext db) : PageModel
         line.Kind = Input.Kind;
         line.Label = Input.Label.Trim();
         line.AsOf = Input.AsOfDate!.Value;
-        line.Currency = Input.Currency.Trim();
+        line.Currency = Currencies.Normalise(Input.Currency);
         line.AmountMinor = Input.AmountMinor!.Value;
         line.Source = string.IsNullOrWhiteSpace(Input.Source) ? null : Input.Source.Trim();
         if (!await db.TrySaveAsync()) return await ConflictAsync();
@@ -123,5 +124,4 @@ public class BudgetModel(RecordsDbContext db) : PageModel
     private async Task LoadAsync() =>
         Lines = await db.BudgetLines.AsNoTracking().OrderByDescending(l => l.AsOf).ThenByDescending(l => l.Id).ToListAsync();
 
-    public static string KindName(BudgetLineKind kind) => FinancialReport.KindName(kind);
 }

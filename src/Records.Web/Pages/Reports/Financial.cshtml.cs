@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Accounts;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Mail;
 using Records.Core.Nominations;
@@ -117,7 +118,7 @@ public class FinancialModel(RecordsDbContext db, FoundationClock clock, IOptions
     private void UseLastQuarter()
     {
         var today = clock.Today;
-        var (year, quarter) = RoundCalendar.Previous(today.Year, RoundCalendar.QuarterOf(today));
+        var (year, quarter) = YearQuarter.Of(today).Previous;
         Input = new PeriodInput { Kind = "quarter", Year = year.ToString(CultureInfo.InvariantCulture), Quarter = quarter.ToString(CultureInfo.InvariantCulture) };
     }
 

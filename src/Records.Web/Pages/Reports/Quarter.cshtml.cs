@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Records.Core.Accounts;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Reports;
 using Records.Web.Infrastructure;
@@ -48,7 +49,7 @@ public class QuarterModel(RecordsDbContext db, IOptions<RecordsOptions> options,
             // Opened from a link without a quarter: the quarter the foundation is in today.
             var today = clock.Today;
             Input.Year = today.Year.ToString(CultureInfo.InvariantCulture);
-            Input.Quarter = Records.Core.Nominations.RoundCalendar.QuarterOf(today).ToString(CultureInfo.InvariantCulture);
+            Input.Quarter = YearQuarter.Of(today).Quarter.ToString(CultureInfo.InvariantCulture);
         }
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
         Packet = await QuarterPacket.LoadAsync(db, Input.YearNumber, Input.QuarterNumber, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
@@ -69,6 +70,6 @@ public class QuarterModel(RecordsDbContext db, IOptions<RecordsOptions> options,
 
     public string Link(int year, int quarter) => $"/Reports/Quarter?year={year}&quarter={quarter}";
 
-    public (int Year, int Quarter) Previous => Input.QuarterNumber == 1 ? (Input.YearNumber - 1, 4) : (Input.YearNumber, Input.QuarterNumber - 1);
-    public (int Year, int Quarter) Next => Input.QuarterNumber == 4 ? (Input.YearNumber + 1, 1) : (Input.YearNumber, Input.QuarterNumber + 1);
+    public YearQuarter Previous => new YearQuarter(Input.YearNumber, Input.QuarterNumber).Previous;
+    public YearQuarter Next => new YearQuarter(Input.YearNumber, Input.QuarterNumber).Next;
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Records.Core.Calendar;
+using Records.Core.Data;
 using Records.Core.ServiceAwards;
 using Records.Web.Infrastructure;
 
@@ -26,7 +28,7 @@ public partial class DetailsModel
         public ApproveValidator(DateOnly today)
         {
             RuleFor(x => x.Resolution).NotEmpty().WithMessage("Write the resolution the Board adopted.")
-                .MaximumLength(4000).WithMessage("Keep the resolution under 4,000 characters.")
+                .MaximumLength(Limits.Note).WithMessage("Keep the resolution under 4,000 characters.")
                 .Must(r => r is null || r.TrimStart().StartsWith("RESOLVED", StringComparison.Ordinal)).WithMessage("A resolution begins with “RESOLVED, that …”.");
             RuleFor(x => x.DecidedOn).NotNull().WithMessage("Enter the date of the Board's decision.")
                 .LessThanOrEqualTo(today).WithMessage("The decision date cannot be in the future.");
@@ -45,10 +47,10 @@ public partial class DetailsModel
         public HoldValidator(int year, int quarter)
         {
             RuleFor(x => x.Quarter).InclusiveBetween(1, 4).WithMessage("Choose a quarter from 1 to 4.");
-            RuleFor(x => x).Must(x => x.Year * 4 + x.Quarter > year * 4 + quarter).OverridePropertyName(nameof(HoldInput.Year))
-                .WithMessage($"Hold it over to a quarter after {year} Q{quarter}.");
+            RuleFor(x => x).Must(x => new YearQuarter(x.Year, x.Quarter) > new YearQuarter(year, quarter)).OverridePropertyName(nameof(HoldInput.Year))
+                .WithMessage($"Hold it over to a quarter after {new YearQuarter(year, quarter).YearFirstName}.");
             RuleFor(x => x.Year).LessThanOrEqualTo(year + 2).WithMessage("Hold it over by two years at most.");
-            RuleFor(x => x.Note).MaximumLength(4000).WithMessage("Keep the note under 4,000 characters.");
+            RuleFor(x => x.Note).MaximumLength(Limits.Note).WithMessage("Keep the note under 4,000 characters.");
         }
     }
 
@@ -56,7 +58,7 @@ public partial class DetailsModel
 
     public class DeclineValidator : AbstractValidator<DeclineInput>
     {
-        public DeclineValidator() => RuleFor(x => x.Note).MaximumLength(4000).WithMessage("Keep the note under 4,000 characters.");
+        public DeclineValidator() => RuleFor(x => x.Note).MaximumLength(Limits.Note).WithMessage("Keep the note under 4,000 characters.");
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id)
@@ -66,7 +68,7 @@ public partial class DetailsModel
         if (Refused(AwardStep.Approve) is { } refused) return refused;
         if (!ModelState.AddErrors(new ApproveValidator(Today).Validate(Approve), nameof(Approve))) return Invalid();
         var decided = await Decisions.ApproveAsync(Award, Approve.Version, Approve.Resolution!, Approve.DecidedOn!.Value, Me);
-        return Decided(decided, $"Approved: {Award.RecipientName} receives the {Award.Year} Q{Award.Quarter} Community Service Award.");
+        return Decided(decided, $"Approved: {Award.RecipientName} receives the {Award.YearQuarter.YearFirstName} Community Service Award.");
     }
 
     public async Task<IActionResult> OnPostHoldAsync(int id)
@@ -76,7 +78,7 @@ public partial class DetailsModel
         if (Refused(AwardStep.HoldOver) is { } refused) return refused;
         if (!ModelState.AddErrors(new HoldValidator(Award.Year, Award.Quarter).Validate(Hold), nameof(Hold))) return Invalid();
         var decided = await Decisions.HoldOverAsync(Award, Hold.Version, Hold.Year, Hold.Quarter, Hold.Note, Today, Me);
-        return Decided(decided, $"Held over to {Award.Year} Q{Award.Quarter}.");
+        return Decided(decided, $"Held over to {Award.YearQuarter.YearFirstName}.");
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(int id)

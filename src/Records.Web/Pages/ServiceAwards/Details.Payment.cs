@@ -22,7 +22,7 @@ public partial class DetailsModel
     {
         public PaymentValidator(DateOnly today, DateOnly? decidedOn)
         {
-            RuleFor(x => x.Currency).Matches("^[A-Z]{3}$").WithMessage("Use a three-letter currency code such as USD.");
+            RuleFor(x => x.Currency).Must(Core.Money.Currencies.IsKnown).WithMessage("Use a three-letter currency code such as USD.");
             RuleFor(x => x.Amount).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter the amount paid.")
                 .IsAmountIn(x => x.Currency)
                 .Must((x, amount) => Core.Money.MoneyText.Read(amount, x.Currency).Minor > 0).WithMessage("Enter an amount above zero, such as 599 or 599.00.");

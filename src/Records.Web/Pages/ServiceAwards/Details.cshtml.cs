@@ -41,7 +41,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
         }
         if (Hold.Version == Guid.Empty)
         {
-            var (year, quarter) = RoundCalendar.Next(Award.Year, Award.Quarter);
+            var (year, quarter) = Award.YearQuarter.Next;
             Hold = new HoldInput { Year = year, Quarter = quarter, Version = Award.Version };
         }
         if (Decline.Version == Guid.Empty) Decline = new DeclineInput { Version = Award.Version };

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.ServiceAwards;
 using Records.Web.Infrastructure;
@@ -16,7 +17,10 @@ public class IndexModel(RecordsDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
 
     public sealed record Row(int Id, string Recipient, bool IsGroup, int Year, int Quarter, string? Proposer, DateTime ProposedAt,
-        ServiceAwardStatus Status, DateOnly? DecidedOn, DateOnly? PaidOn);
+        ServiceAwardStatus Status, DateOnly? DecidedOn, DateOnly? PaidOn)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
 
     public Paged<Row> Rows { get; private set; } = new([], 1, PageSize, 0);
     public int OpenCount { get; private set; }

@@ -41,7 +41,7 @@ public class PastModel(RecordsDbContext db, FoundationClock clock) : PageModel
             foreach (var problem in problems) ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
             return this.Invalid();
         }
-        TempData["Flash"] = $"Recorded the {award.Year} Q{award.Quarter} Community Service Award to {award.RecipientName}, approved {award.DecidedOn:MMM d, yyyy}.";
+        TempData["Flash"] = $"Recorded the {award.YearQuarter.YearFirstName} Community Service Award to {award.RecipientName}, approved {award.DecidedOn:MMM d, yyyy}.";
         return RedirectToPage("Details", new { id = award.Id });
     }
 }

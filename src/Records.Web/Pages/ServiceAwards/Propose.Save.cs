@@ -56,7 +56,7 @@ public partial class ProposeModel
             ["foundation"] = options.Value.FoundationName,
             ["recipient_name"] = award.RecipientName,
             ["proposer_name"] = award.ProposerName!,
-            ["quarter"] = $"{award.Year} Q{award.Quarter}",
+            ["quarter"] = award.YearQuarter.YearFirstName,
             ["proposal_url"] = $"{options.Value.BaseUrl.TrimEnd('/')}/ServiceAwards/Details/{award.Id}",
         });
         foreach (var recipient in await BoardAddressesAsync())

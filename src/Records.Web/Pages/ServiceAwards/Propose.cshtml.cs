@@ -1,3 +1,4 @@
+using Records.Core.Calendar;
 using Records.Core.People;
 using System.Security.Claims;
 using FluentValidation;
@@ -65,13 +66,13 @@ public partial class ProposeModel(RecordsDbContext db, FoundationClock clock, IO
         public Validator(int thisYear)
         {
             RuleFor(x => x.RecipientName).NotEmpty().WithMessage("Enter the name of the person or group you propose.")
-                .MaximumLength(200).WithMessage("Keep the name to 200 characters.");
-            RuleFor(x => x.RecipientEmail).MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .MaximumLength(Limits.Name).WithMessage("Keep the name to 200 characters.");
+            RuleFor(x => x.RecipientEmail).MaximumLength(EmailRule.MaxLength).WithMessage(EmailRule.TooLong)
                 .Must(e => e.Length == 0 || EmailRule.IsValid(e)).WithMessage("Enter an email address like name@example.org, or leave it empty.");
             RuleFor(x => x.ProposerName).NotEmpty().WithMessage("Enter your name.")
-                .MaximumLength(200).WithMessage("Keep your name to 200 characters.");
+                .MaximumLength(Limits.Name).WithMessage("Keep your name to 200 characters.");
             RuleFor(x => x.ProposerEmail).NotEmpty().WithMessage("Enter your email address, so the Board can reach you.")
-                .MaximumLength(EmailRule.MaxLength).WithMessage($"Keep the email address to {EmailRule.MaxLength} characters.")
+                .MaximumLength(EmailRule.MaxLength).WithMessage(EmailRule.TooLong)
                 .IsEmail().WithMessage("Enter an email address like name@example.org.");
             RuleFor(x => x.Reasons).NotEmpty().WithMessage("Tell the Board why they deserve the award.")
                 .MinimumLength(ReasonsMinimum).WithMessage(x => $"Write at least {ReasonsMinimum} characters about what they have done (so far {x.Reasons.Length}).")
@@ -87,7 +88,7 @@ public partial class ProposeModel(RecordsDbContext db, FoundationClock clock, IO
         ThisYear = today.Year;
         Input.SubmissionKey = Guid.NewGuid().ToString();
         Input.Year = today.Year;
-        Input.Quarter = RoundCalendar.QuarterOf(today);
+        Input.Quarter = YearQuarter.Of(today).Quarter;
         if (User.Identity?.IsAuthenticated == true)
         {
             Input.ProposerName = User.DisplayName();
@@ -118,7 +119,7 @@ public partial class ProposeModel(RecordsDbContext db, FoundationClock clock, IO
     {
         if (!Keeper) return RedirectToPage("Proposed");
         if (award is null) return Redirect("/ServiceAwards");
-        TempData["Flash"] = $"Your proposal of {award.RecipientName} for {award.Year} Q{award.Quarter} is with the Board.";
+        TempData["Flash"] = $"Your proposal of {award.RecipientName} for {award.YearQuarter.YearFirstName} is with the Board.";
         return Redirect("/ServiceAwards");
     }
 

@@ -1,3 +1,4 @@
+using Records.Core.Calendar;
 using Records.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,10 @@ namespace Records.Web.Pages.ServiceAwards;
 public class RecipientsModel(RecordsDbContext db) : PageModel
 {
     public sealed record Recipient(int Id, string Name, bool IsGroup, string Reason);
-    public sealed record QuarterGroup(int Year, int Quarter, List<Recipient> Recipients);
+    public sealed record QuarterGroup(int Year, int Quarter, List<Recipient> Recipients)
+    {
+        public YearQuarter YearQuarter => new(Year, Quarter);
+    }
     public sealed record YearGroup(int Year, List<QuarterGroup> Quarters)
     {
         public int Count => Quarters.Sum(q => q.Recipients.Count);

@@ -26,10 +26,10 @@ public class IndexModel(RecordsDbContext db, UserManager<AppUser> users, SignInM
     {
         public Validator()
         {
-            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter your name.").MaximumLength(200);
+            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter your name.").MaximumLength(Limits.Name);
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your email address.")
                 .IsEmail().WithMessage("Enter an email address like name@example.org.");
-            RuleFor(x => x.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose a password.").MaximumLength(200)
+            RuleFor(x => x.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose a password.").MaximumLength(Limits.Password)
                 .IsHardToGuess(x => [x.Email, x.DisplayName]);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage("The two passwords do not match.");
         }

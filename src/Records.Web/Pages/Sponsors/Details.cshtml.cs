@@ -59,7 +59,4 @@ public class DetailsModel(RecordsDbContext db) : PageModel
             .Select(y => new YearRow(y, Amounts.Format(fees.Where(f => f.Year == y).Select(f => f.Amount)), Amounts.Format(received.Where(r => r.Year == y).Select(r => r.Amount))))];
         return Page();
     }
-
-    public static string Words(Enum value) => System.Text.RegularExpressions.Regex.Replace(value.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant() is var s
-        ? char.ToUpperInvariant(s[0]) + s[1..] : "";
 }

@@ -32,12 +32,12 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
     {
         public Validator()
         {
-            RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the organisation's name.").MaximumLength(200).WithMessage("Keep the name under 200 characters.");
+            RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the organisation's name.").MaximumLength(Limits.Name).WithMessage("Keep the name under 200 characters.");
             RuleFor(x => x.Website).Must(IsWebAddress).When(x => !string.IsNullOrWhiteSpace(x.Website))
                 .WithMessage("Enter the full address, starting with http:// or https://.");
             RuleFor(x => x.Website).MaximumLength(500).WithMessage("Keep the address under 500 characters.");
-            RuleFor(x => x.PrimaryContactName).MaximumLength(200).WithMessage("Keep the name under 200 characters.");
-            RuleFor(x => x.AccountingContactName).MaximumLength(200).WithMessage("Keep the name under 200 characters.");
+            RuleFor(x => x.PrimaryContactName).MaximumLength(Limits.Name).WithMessage("Keep the name under 200 characters.");
+            RuleFor(x => x.AccountingContactName).MaximumLength(Limits.Name).WithMessage("Keep the name under 200 characters.");
             RuleFor(x => x.PrimaryContactEmail).IsEmailOrEmpty().WithMessage("Enter an email address such as name@example.com.");
             RuleFor(x => x.AccountingContactEmail).IsEmailOrEmpty().WithMessage("Enter an email address such as name@example.com.");
             RuleFor(x => x.Notes).MaximumLength(8000).WithMessage("Keep the notes under 8,000 characters.");

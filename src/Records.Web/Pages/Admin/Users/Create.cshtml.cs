@@ -26,11 +26,11 @@ public class CreateModel(UserManager<AppUser> users, RecordsDbContext db, TimePr
     {
         public Validator()
         {
-            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
+            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(Limits.Name);
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter an email address.")
                 .IsEmail().WithMessage("Enter an email address like name@example.org.");
             RuleFor(x => x.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Set a first password; they can change it after logging in.")
-                .MaximumLength(200).IsHardToGuess(x => [x.Email, x.DisplayName]);
+                .MaximumLength(Limits.Password).IsHardToGuess(x => [x.Email, x.DisplayName]);
             RuleFor(x => x.Roles).Must(roles => roles.All(Core.Accounts.Roles.All.Contains))
                 .WithMessage(x => $"'{x.Roles.First(r => !Core.Accounts.Roles.All.Contains(r))}' is not a role.");
         }

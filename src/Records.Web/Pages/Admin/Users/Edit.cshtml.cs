@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Records.Core.Accounts;
+using Records.Core.Data;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Admin.Users;
@@ -26,7 +27,7 @@ public class EditModel(UserManager<AppUser> users, Records.Core.Data.RecordsDbCo
     {
         public Validator()
         {
-            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
+            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(Limits.Name);
             RuleFor(x => x.Roles).Must(roles => roles.All(Core.Accounts.Roles.All.Contains))
                 .WithMessage(x => $"'{x.Roles.First(r => !Core.Accounts.Roles.All.Contains(r))}' is not a role.");
         }

@@ -41,8 +41,8 @@ public class EditModel(RecordsDbContext db) : PageModel
     {
         public Validator()
         {
-            RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the campaign's name.").MaximumLength(200).WithMessage("Keep the name under 200 characters.");
-            RuleFor(x => x.Description).MaximumLength(4000).WithMessage("Keep the description under 4,000 characters.");
+            RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the campaign's name.").MaximumLength(Limits.Name).WithMessage("Keep the name under 200 characters.");
+            RuleFor(x => x.Description).MaximumLength(Limits.Note).WithMessage("Keep the description under 4,000 characters.");
             RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Choose a currency from the list (an ISO 4217 code such as USD).");
             RuleFor(x => x.Goal).Cascade(CascadeMode.Stop)
                 .IsAmountIn(x => x.CurrencyCode)
@@ -66,7 +66,7 @@ public class EditModel(RecordsDbContext db) : PageModel
             Input = new InputModel
             {
                 Name = c.Name, Description = c.Description, Currency = c.Currency, Version = c.Version,
-                Goal = c.GoalMinor is { } goal ? new Money(goal, c.Currency).Format().TrimStart('$', '€', '£').Replace($" {c.Currency}", "") : null,
+                Goal = c.GoalMinor is { } goal ? new Money(goal, c.Currency).Number() : null,
                 StartsOn = c.StartsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EndsOn = c.EndsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
         }

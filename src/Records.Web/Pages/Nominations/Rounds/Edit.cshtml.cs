@@ -26,11 +26,11 @@ public class EditModel(RecordsDbContext db) : PageModel
     {
         public Validator(Round round)
         {
-            var quarterStarts = new DateOnly(round.Year, (round.Quarter - 1) * 3 + 1, 1);
-            var quarterEnds = quarterStarts.AddMonths(3).AddDays(-1);
+            var quarterStarts = round.YearQuarter.FirstDay;
+            var quarterEnds = round.YearQuarter.LastDay;
             var latestReviewEnd = quarterStarts.AddMonths(4).AddDays(-1);
             RuleFor(x => x.CutOff).NotNull().WithMessage("Enter the cut-off date.")
-                .InclusiveBetween(quarterStarts, quarterEnds).WithMessage($"The cut-off must fall within Q{round.Quarter} {round.Year} ({quarterStarts:MMM d} to {quarterEnds:MMM d, yyyy}).");
+                .InclusiveBetween(quarterStarts, quarterEnds).WithMessage($"The cut-off must fall within {round.Name} ({quarterStarts:MMM d} to {quarterEnds:MMM d, yyyy}).");
             RuleFor(x => x.ReviewEnds).NotNull().WithMessage("Enter the end of review.")
                 .InclusiveBetween(quarterStarts, latestReviewEnd).WithMessage($"Review must end by {latestReviewEnd:MMM d, yyyy}, a month after the quarter.")
                 .GreaterThan(x => x.CutOff).When(x => x.CutOff is not null).WithMessage("Review must end after the cut-off.");

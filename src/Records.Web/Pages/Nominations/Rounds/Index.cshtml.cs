@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Web.Infrastructure;
@@ -18,12 +19,12 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
     public sealed record Row(int Id, int Year, int Quarter, DateOnly CutOff, DateOnly ReviewEnds, RoundStatus Status, DateTime? ClosedAt,
         DateTime? ReminderSentAt, int UnderReview, int Decided)
     {
-        public string Name => $"Q{Quarter} {Year}";
+        public string Name => new YearQuarter(Year, Quarter).Name;
     }
 
     public Paged<Row> Rounds { get; private set; } = new([], 1, PageSize, 0);
     public Dictionary<int, int> Owing { get; private set; } = [];
-    public (int Year, int Quarter)? NextMissing { get; private set; }
+    public YearQuarter? NextMissing { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -60,20 +61,20 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
 
     public async Task<IActionResult> OnPostCreateNextAsync()
     {
-        if (await NextToCreateAsync() is not var (year, quarter)) return await RefuseAsync("The next quarter's round already exists.");
-        db.Rounds.Add(new Round { Year = year, Quarter = quarter, CutOff = RoundCalendar.CutOff(year, quarter), ReviewEnds = RoundCalendar.ReviewEnds(year, quarter), Status = RoundStatus.Upcoming });
+        if (await NextToCreateAsync() is not { } quarter) return await RefuseAsync("The next quarter's round already exists.");
+        db.Rounds.Add(new Round { Year = quarter.Year, Quarter = quarter.Quarter, CutOff = quarter.CutOff, ReviewEnds = quarter.ReviewEnds, Status = RoundStatus.Upcoming });
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"Q{quarter} {year} is ready; it takes nominations until {RoundCalendar.CutOff(year, quarter):MMM d, yyyy}.";
+        TempData["Flash"] = $"{quarter.Name} is ready; it takes nominations until {quarter.CutOff:MMM d, yyyy}.";
         return RedirectToPage();
     }
 
     public string Link(int page) => $"/Nominations/Rounds?p={page}";
 
     /// <summary>The round taking nominations today if it is missing, else the one after it; null when both exist.</summary>
-    private async Task<(int Year, int Quarter)?> NextToCreateAsync()
+    private async Task<YearQuarter?> NextToCreateAsync()
     {
         var current = RoundCalendar.RoundFor(clock.Today);
-        var next = RoundCalendar.Next(current.Year, current.Quarter);
+        var next = current.Next;
         var existing = await db.Rounds.AsNoTracking()
             .Where(r => (r.Year == current.Year && r.Quarter == current.Quarter) || (r.Year == next.Year && r.Quarter == next.Quarter))
             .Select(r => r.Quarter).ToListAsync();

@@ -92,7 +92,7 @@ public class EditModel(RecordsDbContext db, FoundationClock clock, IOptions<Reco
             ModelState.AddModelError("", "Someone else changed this template at the same moment. Reload the page and try again.");
             return this.WithStatus(StatusCodes.Status409Conflict);
         }
-        TempData["Flash"] = $"Saved the {Posts.IndexModel.KindName(Kind)} template. New drafts use it.";
+        TempData["Flash"] = $"Saved the {Kind.DisplayName()} template. New drafts use it.";
         return RedirectToPage("Index");
     }
 
@@ -101,7 +101,7 @@ public class EditModel(RecordsDbContext db, FoundationClock clock, IOptions<Reco
         if (!await LoadAsync(kind)) return NotFound();
         db.PostTemplates.RemoveRange(await db.PostTemplates.Where(t => t.Kind == Kind).ToListAsync());
         var deleted = await db.DeleteCountAsync();
-        TempData["Flash"] = deleted > 0 ? $"The {Posts.IndexModel.KindName(Kind)} template is back to the default wording." : "That template already uses the default wording.";
+        TempData["Flash"] = deleted > 0 ? $"The {Kind.DisplayName()} template is back to the default wording." : "That template already uses the default wording.";
         return RedirectToPage("Index");
     }
 

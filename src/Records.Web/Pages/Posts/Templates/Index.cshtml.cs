@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.Posts;
+using Records.Core.Text;
 
 namespace Records.Web.Pages.Posts.Templates;
 
@@ -15,7 +16,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
     {
         var custom = await db.PostTemplates.AsNoTracking().Select(t => new { t.Kind, t.UpdatedBy, t.UpdatedAt }).ToListAsync();
         Rows = Enum.GetValues<PostKind>().Select(k => custom.FirstOrDefault(c => c.Kind == k) is { } c
-            ? new Row(k, Posts.IndexModel.KindName(k), true, c.UpdatedBy, c.UpdatedAt)
-            : new Row(k, Posts.IndexModel.KindName(k), false, null, null)).ToList();
+            ? new Row(k, k.DisplayName(), true, c.UpdatedBy, c.UpdatedAt)
+            : new Row(k, k.DisplayName(), false, null, null)).ToList();
     }
 }

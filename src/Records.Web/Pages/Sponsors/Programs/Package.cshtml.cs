@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
+using Records.Core.Money;
 using Records.Core.Sponsors;
 using Records.Web.Infrastructure;
 using Money = Records.Core.Money.Money;
@@ -42,7 +43,7 @@ public class PackageModel(RecordsDbContext db, FoundationClock clock) : PageMode
             RuleFor(x => x.ProgramId).Must(programIds.Contains).WithMessage("Choose the program.");
             RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the package's name, such as Gold.").MaximumLength(100).WithMessage("Keep the name under 100 characters.");
             RuleFor(x => x.Year).Must(y => Whole(y) is >= 2000 and <= 2100).WithMessage("Enter the year, such as 2024.");
-            RuleFor(x => x.Currency).Must(c => c is not null && c.Trim().Length == 3 && c.Trim().All(char.IsAsciiLetter))
+            RuleFor(x => x.Currency).Must(Currencies.IsKnown)
                 .WithMessage("Enter a three-letter currency code, such as USD.");
             RuleFor(x => x.Price).Cascade(CascadeMode.Stop).IsAmountIn(x => x.Currency?.Trim() is { Length: 3 } c ? c : "USD")
                 .Must((x, p) => MoneyText.Read(p, x.Currency?.Trim() is { Length: 3 } c ? c : "USD").Minor >= 0)
@@ -67,7 +68,7 @@ public class PackageModel(RecordsDbContext db, FoundationClock clock) : PageMode
             Input = new InputModel
             {
                 ProgramId = k.ProgramId, Name = k.Name, Year = k.Year.ToString(CultureInfo.InvariantCulture),
-                Price = new Money(k.PriceMinor, k.Currency).Format().TrimStart('$', '€', '£').Split(' ')[0], Currency = k.Currency,
+                Price = new Money(k.PriceMinor, k.Currency).Number(), Currency = k.Currency,
                 Benefits = k.Benefits, Capacity = k.Capacity?.ToString(CultureInfo.InvariantCulture), Rank = k.Rank.ToString(CultureInfo.InvariantCulture),
                 Active = k.Active, InKindAccepted = k.InKindAccepted, BenefitMonths = k.BenefitMonths?.ToString(CultureInfo.InvariantCulture), Version = k.Version,
             };

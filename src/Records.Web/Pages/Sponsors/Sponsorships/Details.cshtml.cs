@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Data;
 using Records.Core.Sponsors;
+using Records.Core.Text;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Sponsors.Sponsorships;
@@ -54,7 +55,7 @@ public class DetailsModel(RecordsDbContext db, FoundationClock clock, IOptions<R
                 .When(x => Terms.ParseAmount(x.Amount, currency) is > 0)
                 .WithMessage($"That is more than {Terms.Format(SponsorshipTerms.MaxAmountMinor(currency), currency)}; check the amount.");
             RuleFor(x => x.Method).IsInEnum().WithMessage("Choose how it was paid.");
-            RuleFor(x => x.Reference).MaximumLength(200).WithMessage("Keep the reference under 200 characters.");
+            RuleFor(x => x.Reference).MaximumLength(Limits.Name).WithMessage("Keep the reference under 200 characters.");
         }
     }
 
@@ -81,7 +82,7 @@ public class DetailsModel(RecordsDbContext db, FoundationClock clock, IOptions<R
         Terms.Record(s, SponsorshipChange.Status, s.Status.ToString(), to.ToString(), null, Terms.Who(User), now);
         s.Status = to;
         s.StatusChangedAt = now;
-        return await SaveAsync(id, $"The sponsorship is now {SponsorshipLifecycle.Words(to)}.");
+        return await SaveAsync(id, $"The sponsorship is now {to.DisplayName()}.");
     }
 
     public async Task<IActionResult> OnPostContractAsync(int id, ContractStatus to)
@@ -95,7 +96,7 @@ public class DetailsModel(RecordsDbContext db, FoundationClock clock, IOptions<R
         Terms.Record(s, SponsorshipChange.Contract, s.ContractStatus.ToString(), to.ToString(), null, Terms.Who(User), now);
         s.ContractStatus = to;
         s.ContractStatusChangedAt = now;
-        return await SaveAsync(id, $"The contract is now {SponsorshipLifecycle.Words(to)}.");
+        return await SaveAsync(id, $"The contract is now {to.DisplayName()}.");
     }
 
     public async Task<IActionResult> OnPostPaymentAsync(int id)

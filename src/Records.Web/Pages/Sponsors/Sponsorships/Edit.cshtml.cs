@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
+using Records.Core.Money;
 using Records.Core.Sponsors;
 using Records.Web.Infrastructure;
 
@@ -47,18 +48,18 @@ public class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
                 .WithMessage("Enter the end date, such as 2025-12-31, or leave it empty for twelve months.");
             RuleFor(x => x.EndsOn).Must((x, d) => Terms.ParseDate(d) >= Terms.ParseDate(x.StartsOn))
                 .When(x => Terms.ParseDate(x.EndsOn) is not null && Terms.ParseDate(x.StartsOn) is not null).WithMessage("The end is before the start.");
-            RuleFor(x => x.Currency).Must(Terms.IsCurrency).WithMessage("Enter a three-letter currency code, such as USD.");
+            RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Enter a three-letter currency code, such as USD.");
             RuleFor(x => x.Currency).Must((x, c) => string.Equals(c.Trim(), Package(x)!.Currency, StringComparison.OrdinalIgnoreCase))
-                .When(x => Package(x) is not null && Terms.IsCurrency(x.Currency))
+                .When(x => Package(x) is not null && Currencies.IsKnown(x.Currency))
                 .WithMessage(x => $"The {Package(x)!.Name} {Package(x)!.Year} package is priced in {Package(x)!.Currency}.");
             RuleFor(x => x.Fee).Cascade(CascadeMode.Stop).IsAmountIn(x => x.Currency.Trim())
                 .Must((x, f) => Terms.ParseAmount(f, x.Currency) is { } m && m >= 0 && m <= SponsorshipTerms.MaxAmountMinor(x.Currency.Trim()))
                 .WithMessage("Enter the agreed fee as an amount, such as 15,000.")
-                .When(x => !string.IsNullOrWhiteSpace(x.Fee) && Terms.IsCurrency(x.Currency));
+                .When(x => !string.IsNullOrWhiteSpace(x.Fee) && Currencies.IsKnown(x.Currency));
             RuleFor(x => x.InKindValue).Cascade(CascadeMode.Stop).IsAmountIn(x => x.Currency.Trim())
                 .Must((x, v) => Terms.ParseAmount(v, x.Currency) is { } m && m > 0 && m <= SponsorshipTerms.MaxAmountMinor(x.Currency.Trim()))
                 .WithMessage("Enter the value of the donated services at their commercial price, such as 20,000.")
-                .When(x => !string.IsNullOrWhiteSpace(x.InKindValue) && Terms.IsCurrency(x.Currency));
+                .When(x => !string.IsNullOrWhiteSpace(x.InKindValue) && Currencies.IsKnown(x.Currency));
             RuleFor(x => x.InKindValue).Must((x, _) => SponsorshipTerms.InKindAllowed(Package(x)))
                 .When(x => !string.IsNullOrWhiteSpace(x.InKindValue))
                 .WithMessage(x => $"The {Package(x)!.Name} {Package(x)!.Year} package does not take donated services; enter a fee instead.");

@@ -34,7 +34,7 @@ public class ExportModel(RecordsDbContext db, FoundationClock clock) : PageModel
         {
             await csv.WriteLineAsync(s.Sponsor, s.Program, s.Package is { } p ? $"{p} {s.PackageYear}" : "", s.Description, Terms.IsoDate(s.StartsOn),
                 Terms.IsoDate(s.EndsOn), s.Currency, Amount(s.FeeMinor, s.Currency), Amount(s.InKindValueMinor, s.Currency), Amount(s.PaidMinor, s.Currency),
-                Amount(s.DueMinor, s.Currency), SponsorshipLifecycle.Words(s.Status), SponsorshipLifecycle.Words(s.ContractStatus));
+                Amount(s.DueMinor, s.Currency), s.Status.DisplayName(), s.ContractStatus.DisplayName());
         }
         await csv.WriteBlankLineAsync(ct);
         await csv.WriteLineAsync("Totals", "Sponsorships", "Currency", "Fees agreed", "Paid", "Balance due");

@@ -18,16 +18,10 @@ public static class Terms
 
     /// <summary>An amount typed in major units, or null when it is not one (or the currency is not a code).</summary>
     public static long? ParseAmount(string? text, string? currency) =>
-        IsCurrency(currency) ? MoneyText.Read(text, currency!.Trim()).Minor : null;
-
-    public static bool IsCurrency(string? code) => code is not null && code.Trim().Length == 3 && code.Trim().All(char.IsAsciiLetter);
+        Currencies.IsKnown(currency) ? MoneyText.Read(text, currency!.Trim()).Minor : null;
 
     /// <summary>An amount for an input box: "15000.00", which <see cref="MoneyText.Read"/> reads back.</summary>
-    public static string Plain(long minor, string currency)
-    {
-        var exponent = Money.Exponent(currency);
-        return (minor / (decimal)Math.Pow(10, exponent)).ToString("F" + exponent, CultureInfo.InvariantCulture);
-    }
+    public static string Plain(long minor, string currency) => Money.Plain(minor, currency);
 
     public static string Fee(long? feeMinor, long? inKindMinor, string currency) =>
         (feeMinor, inKindMinor) switch
