@@ -24,7 +24,7 @@ catch (SettingException e)
 var secureCookies = !builder.Environment.IsDevelopment();
 var cookieSecurity = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
-builder.Services.Configure<RecordsOptions>(builder.Configuration.GetSection(RecordsOptions.Section));
+builder.Services.AddRecordsSettings(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -35,8 +35,8 @@ builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
     RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseLocation>().BusyTimeoutSeconds));
 
 builder.Services.AddSingleton<UploadStore>();
-builder.Services.AddSingleton<SubmissionKeys>();
 builder.Services.AddSingleton<ImportJobs>();
+builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostedService<Records.Web.Nominations.ReminderWorker>();
 builder.Services.AddHostedService<Records.Web.Sponsorships.EndingReminderWorker>();
@@ -120,6 +120,11 @@ try
 catch (DatabasePathException e)
 {
     // A person starting the app needs the path and the setting, not a stack trace.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+catch (OptionsValidationException e)
+{
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }

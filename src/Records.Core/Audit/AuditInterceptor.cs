@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Records.Core.Data;
 using Records.Core.Mail;
@@ -121,7 +122,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (Unaudited.Contains(entry.Metadata.ClrType)) continue;
-            var audited = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !Redacted.Contains(p.Metadata.Name)).ToList();
+            var audited = entry.Properties.Where(p => IsAudited(p.Metadata)).ToList();
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -176,6 +177,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             };
         }).ToList();
     }
+
+    private static bool IsAudited(IReadOnlyProperty property) => !property.IsPrimaryKey() && !Redacted.Contains(property.Name);
+
+    /// <summary>
+    /// The changes in the entry of a record added, as a save writes them: each audited property that has a value, from
+    /// nothing. The bulk writers of imports write their rows' entries with it, so they read like those of EF's saves.
+    /// </summary>
+    public static string AddedChanges(IEntityType type, object record) =>
+        JsonSerializer.Serialize(type.GetProperties().Where(IsAudited)
+            .Select(p => (p.Name, Value: p.GetGetter().GetClrValue(record)))
+            .Where(v => v.Value is not null)
+            .ToDictionary(v => v.Name, v => new[] { null, v.Value }), Json);
 
     /// <summary>The record's name as people say it; Identity's generic types read badly in a log.</summary>
     public static string RecordName(Type type) => type switch

@@ -5,8 +5,3 @@ public interface ICurrentUser
 {
     string Name { get; }
 }
-
-public sealed class SystemUser(string name = "system") : ICurrentUser
-{
-    public string Name { get; } = name;
-}

@@ -53,6 +53,7 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RecordsDbContext).Assembly);
+        DatabaseProvider.For(Database).FinishModel(builder);
         builder.Entity<AppUser>(b =>
         {
             b.Property(u => u.DisplayName).HasMaxLength(200);

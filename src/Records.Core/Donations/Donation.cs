@@ -77,21 +77,21 @@ public class DonationConfiguration : IEntityTypeConfiguration<Donation>
         b.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Organisation).WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Campaign).WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(d => new { d.Channel, d.TransactionId }).IsUnique().HasFilter("TransactionId IS NOT NULL");
+        b.HasIndex(d => new { d.Channel, d.TransactionId }).IsUnique().HasFilter(Sql.IsNotNull(nameof(Donation.TransactionId)));
         // Covers the sums by period and currency, so totals read the index instead of a million rows.
         b.HasIndex(d => new { d.ReceivedOn, d.Currency, d.AmountMinor });
-        b.HasIndex(d => new { d.Currency, d.AmountMinor }, "IX_Donations_Unacknowledged").HasFilter("AcknowledgedOn IS NULL");
+        b.HasIndex(d => new { d.Currency, d.AmountMinor }, "IX_Donations_Unacknowledged").HasFilter(Sql.IsNull(nameof(Donation.AcknowledgedOn)));
         b.HasIndex(d => new { d.PersonId, d.ReceivedOn });
         // The financial report's figures for a period (by channel, campaign and donor) read this index alone,
         // without a table lookup for each of a year's hundred thousand gifts.
         b.HasIndex(d => new { d.ReceivedOn, d.Currency, d.Channel, d.CampaignId, d.PersonId, d.OrganisationId, d.AmountMinor }, "IX_Donations_Report");
         b.HasIndex(d => new { d.CampaignId, d.ReceivedOn });
-        b.HasIndex(d => d.SubmissionKey).IsUnique().HasFilter("SubmissionKey IS NOT NULL");
+        b.HasIndex(d => d.SubmissionKey).IsUnique().HasFilter(Sql.IsNotNull(nameof(Donation.SubmissionKey)));
         b.HasOne<DonationImport>().WithMany().HasForeignKey(d => d.ImportId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t =>
         {
-            t.HasCheckConstraint("CK_Donation_Amount", "AmountMinor > 0");
-            t.HasCheckConstraint("CK_Donation_Fee", "FeeMinor >= 0 AND QuidProQuoMinor >= 0");
+            t.HasCheckConstraint("CK_Donation_Amount", $"{Sql.Quote(nameof(Donation.AmountMinor))} > 0");
+            t.HasCheckConstraint("CK_Donation_Fee", $"{Sql.Quote(nameof(Donation.FeeMinor))} >= 0 AND {Sql.Quote(nameof(Donation.QuidProQuoMinor))} >= 0");
         });
     }
 }

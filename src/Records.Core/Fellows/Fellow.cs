@@ -36,6 +36,6 @@ public class FellowConfiguration : IEntityTypeConfiguration<Fellow>
         b.HasOne(f => f.Nomination).WithMany().HasForeignKey(f => f.NominationId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(f => new { f.Year, f.Quarter, f.Position });
         b.Ignore(f => f.YearQuarter);
-        b.ToTable(t => t.HasCheckConstraint("CK_Fellow_Quarter", "Quarter BETWEEN 1 AND 4"));
+        b.ToTable(t => t.HasCheckConstraint("CK_Fellow_Quarter", $"{Sql.Quote(nameof(Fellow.Quarter))} BETWEEN 1 AND 4"));
     }
 }

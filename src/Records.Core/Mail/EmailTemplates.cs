@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Fluid;
+using Fluid.Ast;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
+using Records.Core.Posts;
 
 namespace Records.Core.Mail;
 
@@ -8,8 +12,9 @@ namespace Records.Core.Mail;
 public sealed record EmailTemplateDefinition(string Key, string Name, string SentWhen, IReadOnlyList<string> Fields, string Subject, string Body);
 
 /// <summary>
-/// Every templated message. Fields are written <c>{{ field_name }}</c>; a template that names a field the message
-/// does not have, or leaves a brace open, is refused with the line it is on.
+/// Every templated message. Wordings are Liquid, rendered by Fluid within the limits of post templates; fields are
+/// written <c>{{ field_name }}</c>. A wording that does not parse, or names a field the message does not have, is
+/// refused with the line it is on.
 /// </summary>
 public static partial class EmailTemplates
 {
@@ -145,30 +150,135 @@ public static partial class EmailTemplates
     public static EmailTemplateDefinition Get(string key) =>
         All.FirstOrDefault(t => t.Key == key) ?? throw new ArgumentException($"No email template is called '{key}'.", nameof(key));
 
-    [GeneratedRegex(@"\{\{\s*(?<name>[^{}]*?)\s*\}\}")]
-    private static partial Regex Field();
+    private static readonly FluidParser Parser = CreateParser();
+    private static readonly TemplateOptions Options = CreateOptions();
+    private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new();
 
-    public static string Render(string text, IReadOnlyDictionary<string, string> values) =>
-        Field().Replace(text, m => values.TryGetValue(m.Groups["name"].Value, out var value) ? value : "");
+    private static FluidParser CreateParser()
+    {
+        var parser = new FluidParser();
+        TemplateLimits.Bound(parser);
+        return parser;
+    }
 
-    /// <summary>What is wrong with a wording, each with its line; empty when it can be saved.</summary>
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions { MaxSteps = PostTemplates.MaxSteps, MaxRecursion = 20 };
+        TemplateLimits.Bound(options);
+        return options;
+    }
+
+    /// <summary>Fills the fields of a wording that <see cref="Problems"/> accepts; fields without a value render empty.</summary>
+    public static string Render(string text, IReadOnlyDictionary<string, string> values)
+    {
+        var template = Parse(text) ?? throw new ArgumentException("The wording does not parse; check it with Problems before it is saved.", nameof(text));
+        var context = new TemplateContext(Options);
+        foreach (var (name, value) in values) context.SetValue(name, value);
+        TemplateLimits.Attach(context, "message");
+        using var output = new BoundedWriter(TemplateLimits.Of(context));
+        template.RenderAsync(output, NullEncoder.Default, context).AsTask().GetAwaiter().GetResult();
+        return output.ToString();
+    }
+
+    private static IFluidTemplate? Parse(string text)
+    {
+        if (Parsed.TryGetValue(text, out var known)) return known;
+        if (!Parser.TryParse(text, out var template, out _)) return null;
+        // Wordings are few; the cache only saves parsing the same one for every message of a batch.
+        if (Parsed.Count > 100) Parsed.Clear();
+        return Parsed[text] = template;
+    }
+
+    /// <summary>
+    /// What is wrong with a wording, each with its line where it can be found; empty when it can be saved. A wording
+    /// must parse as Liquid, name only the message's fields and, filled with sample values, finish within the limits
+    /// of a post template.
+    /// </summary>
     public static IReadOnlyList<string> Problems(string text, IReadOnlyList<string> fields)
     {
-        var problems = new List<string>();
+        if (!Parser.TryParse(text, out var template, out var error))
+        {
+            var position = ErrorPosition().Match(error ?? "");
+            var message = (error ?? "The wording does not parse.").Split("\nSource:", 2)[0];
+            message = ErrorPosition().Replace(message, "").Trim();
+            if (message.Contains("'}}'", StringComparison.Ordinal)) message = "a field is opened with {{ without its closing }}, or its name is more than one word.";
+            return [position.Success ? $"Line {position.Groups["line"].Value}: {message}" : message];
+        }
+        var names = new NamesUsed();
+        names.VisitTemplate(template);
+        var problems = names.Fields.Where(n => !fields.Contains(n))
+            .Select(n => $"{At(LineOf(text, n))}{{{{ {n} }}}} is not a field of this message (it has {string.Join(", ", fields)}).")
+            .ToList();
+        if (problems.Count > 0) return problems;
+        // Fluid builds a literal range's items before its first step is counted, so a huge one is refused unrendered.
+        if (PostTemplates.HasHugeRange(text)) return [TooManySteps];
+        try
+        {
+            Render(text, fields.ToDictionary(f => f, f => $"[{f}]"));
+            return [];
+        }
+        catch (TemplateLimitException e)
+        {
+            return [e.Message];
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase))
+        {
+            return [TooManySteps];
+        }
+        catch (Exception e) when (e is FluidException or ParseException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return [e.Message];
+        }
+    }
+
+    private static readonly string TooManySteps = $"The wording did not finish within {PostTemplates.MaxSteps:N0} steps: a loop that never ends, or over far too many items.";
+
+    private static string At(int? line) => line is { } l ? $"Line {l}: " : "";
+
+    private static int? LineOf(string text, string name)
+    {
         var lines = text.Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            foreach (Match m in Field().Matches(lines[i]))
-            {
-                var name = m.Groups["name"].Value;
-                if (!fields.Contains(name))
-                    problems.Add($"Line {i + 1}: {{{{ {name} }}}} is not a field of this message (it has {string.Join(", ", fields)}).");
-            }
-            var rest = Field().Replace(lines[i], "");
-            if (rest.Contains("{{") || rest.Contains("}}"))
-                problems.Add($"Line {i + 1}: a field is opened with {{{{ or closed with }}}} without its other half.");
+            if (lines[i].Contains('{') && Regex.IsMatch(lines[i], $@"(?<![\w.]){Regex.Escape(name)}(?!\w)")) return i + 1;
         }
-        return problems;
+        return null;
+    }
+
+    [GeneratedRegex(@"\s*at \((?<line>\d+):(?<column>\d+)\)")]
+    private static partial Regex ErrorPosition();
+
+    /// <summary>The fields a wording reads, without the names its own tags give values (assign, capture, for).</summary>
+    private sealed class NamesUsed : AstVisitor
+    {
+        private readonly HashSet<string> own = ["forloop"];
+        private readonly List<string> used = [];
+
+        public IEnumerable<string> Fields => used.Where(n => !own.Contains(n)).Distinct();
+
+        protected override Expression VisitMemberExpression(MemberExpression memberExpression)
+        {
+            if (memberExpression.Segments.Count > 0 && memberExpression.Segments[0] is IdentifierSegment root) used.Add(root.Identifier);
+            return base.VisitMemberExpression(memberExpression);
+        }
+
+        protected override Statement VisitAssignStatement(AssignStatement assignStatement)
+        {
+            own.Add(assignStatement.Identifier);
+            return base.VisitAssignStatement(assignStatement);
+        }
+
+        protected override Statement VisitCaptureStatement(CaptureStatement captureStatement)
+        {
+            own.Add(captureStatement.Identifier);
+            return base.VisitCaptureStatement(captureStatement);
+        }
+
+        protected override Statement VisitForStatement(ForStatement forStatement)
+        {
+            own.Add(forStatement.Identifier);
+            return base.VisitForStatement(forStatement);
+        }
     }
 
     /// <summary>The wording in use: the Admin's, else the default. Fields missing from <paramref name="values"/> render empty.</summary>
@@ -180,7 +290,9 @@ public static partial class EmailTemplates
     {
         var definition = Get(key);
         var custom = await db.EmailTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, ct);
-        return (custom?.Subject ?? definition.Subject, custom?.Body ?? definition.Body);
+        // A wording saved before wordings were Liquid may hold a stray "{%" that Liquid cannot read; the default is sent instead.
+        if (custom is null || Parse(custom.Subject) is null || Parse(custom.Body) is null) return (definition.Subject, definition.Body);
+        return (custom.Subject, custom.Body);
     }
 
     public static (string Subject, string Body) Render((string Subject, string Body) wording, IReadOnlyDictionary<string, string> values) =>

@@ -80,7 +80,7 @@ public class NominationConfiguration : IEntityTypeConfiguration<Nomination>
         b.HasIndex(n => new { n.RoundId, n.Status });
         b.HasIndex(n => n.NomineeId);
         b.Property(n => n.SubmissionKey).HasMaxLength(64);
-        b.HasIndex(n => n.SubmissionKey).IsUnique().HasFilter("SubmissionKey IS NOT NULL");
+        b.HasIndex(n => n.SubmissionKey).IsUnique().HasFilter(Sql.IsNotNull(nameof(Nomination.SubmissionKey)));
     }
 }
 

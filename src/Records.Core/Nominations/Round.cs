@@ -33,6 +33,6 @@ public class RoundConfiguration : IEntityTypeConfiguration<Round>
         b.HasIndex(r => new { r.Year, r.Quarter }).IsUnique();
         b.Ignore(r => r.Name);
         b.Ignore(r => r.YearQuarter);
-        b.ToTable(t => t.HasCheckConstraint("CK_Round_Quarter", "Quarter BETWEEN 1 AND 4"));
+        b.ToTable(t => t.HasCheckConstraint("CK_Round_Quarter", $"{Sql.Quote(nameof(Round.Quarter))} BETWEEN 1 AND 4"));
     }
 }

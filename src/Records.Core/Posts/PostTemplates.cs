@@ -86,7 +86,7 @@ public static partial class PostTemplates
         }
         if (UnknownMember(source) is { } unknown) return unknown;
         // Fluid builds a literal range's items before its first step is counted, so a huge one is refused unrendered.
-        if (LiteralRange().Matches(source).Any(m => Math.Abs(double.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) - double.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture)) > MaxSteps))
+        if (HasHugeRange(source))
             return new PostRendering(null, $"The template did not finish within {MaxSteps:N0} steps: a loop that never ends, or over far too many items.", null);
         var context = new TemplateContext(model, Options);
         TemplateLimits.Attach(context);
@@ -117,6 +117,9 @@ public static partial class PostTemplates
             return new PostRendering(null, e.Message, null);
         }
     }
+
+    internal static bool HasHugeRange(string source) =>
+        LiteralRange().Matches(source).Any(m => Math.Abs(double.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) - double.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture)) > MaxSteps);
 
     // What the items of each list have, so "{{ fellow.nmae }}" is named with its line before anything renders
     // (Fluid reports an unknown member without its name).

@@ -25,12 +25,16 @@ internal sealed class TemplateLimits
 
     private const string Key = "Records.TemplateLimits";
     private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly string what;
     private long work;
 
-    public static readonly string TooLong = $"The post would be longer than {MaxChars / 1024} KB: a loop or a filter (such as append) repeats text too often.";
+    private TemplateLimits(string what) => this.what = what;
+
+    public string TooLong => $"The {what} would be longer than {MaxChars / 1024} KB: a loop or a filter (such as append) repeats text too often.";
     public static readonly string TooSlow = $"The template did not finish within {MaxTime.TotalSeconds:N0} seconds: a loop does far too much.";
 
-    public static void Attach(TemplateContext context) => context.AmbientValues[Key] = new TemplateLimits();
+    /// <param name="what">What the template writes, as the refusal names it: "post" or "message".</param>
+    public static void Attach(TemplateContext context, string what = "post") => context.AmbientValues[Key] = new TemplateLimits(what);
 
     public static TemplateLimits Of(TemplateContext context) =>
         context.AmbientValues.TryGetValue(Key, out var limits) && limits is TemplateLimits l ? l : throw new InvalidOperationException("Template limits were not attached.");
@@ -105,7 +109,7 @@ internal sealed class BoundedWriter(TemplateLimits limits) : TextWriter
 
     private void Add(int count)
     {
-        if (text.Length + count > TemplateLimits.MaxChars) throw new TemplateLimitException(TemplateLimits.TooLong);
+        if (text.Length + count > TemplateLimits.MaxChars) throw new TemplateLimitException(limits.TooLong);
         limits.Charge(count);
     }
 

@@ -64,7 +64,7 @@ public class ServiceAwardConfiguration : IEntityTypeConfiguration<ServiceAward>
         b.Property(a => a.ProposerName).HasMaxLength(200);
         b.Property(a => a.ProposerEmail).HasMaxLength(320);
         b.Property(a => a.SubmissionKey).HasMaxLength(64);
-        b.HasIndex(a => a.SubmissionKey).IsUnique().HasFilter("SubmissionKey IS NOT NULL");
+        b.HasIndex(a => a.SubmissionKey).IsUnique().HasFilter(Sql.IsNotNull(nameof(ServiceAward.SubmissionKey)));
         b.Property(a => a.Reasons).HasMaxLength(20000);
         b.Property(a => a.Resolution).HasMaxLength(4000);
         b.Property(a => a.Currency).HasMaxLength(3);
@@ -73,7 +73,7 @@ public class ServiceAwardConfiguration : IEntityTypeConfiguration<ServiceAward>
         b.Ignore(a => a.YearQuarter);
         b.Property(a => a.EnteredBy).HasMaxLength(256);
         b.HasMany(a => a.History).WithOne().HasForeignKey(e => e.ServiceAwardId).OnDelete(DeleteBehavior.Cascade);
-        b.ToTable(t => t.HasCheckConstraint("CK_ServiceAward_Quarter", "Quarter BETWEEN 1 AND 4"));
+        b.ToTable(t => t.HasCheckConstraint("CK_ServiceAward_Quarter", $"{Sql.Quote(nameof(ServiceAward.Quarter))} BETWEEN 1 AND 4"));
     }
 }
 

@@ -55,6 +55,6 @@ public class SponsorPackageConfiguration : IEntityTypeConfiguration<SponsorPacka
         b.Property(p => p.Currency).HasMaxLength(3);
         b.Property(p => p.Benefits).HasMaxLength(8000);
         b.HasIndex(p => new { p.ProgramId, p.Year, p.Name }).IsUnique();
-        b.ToTable(t => t.HasCheckConstraint("CK_SponsorPackage_Price", "PriceMinor >= 0"));
+        b.ToTable(t => t.HasCheckConstraint("CK_SponsorPackage_Price", $"{Sql.Quote(nameof(SponsorPackage.PriceMinor))} >= 0"));
     }
 }

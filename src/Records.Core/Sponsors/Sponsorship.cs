@@ -82,8 +82,8 @@ public class SponsorshipConfiguration : IEntityTypeConfiguration<Sponsorship>
         b.HasIndex(s => s.EndsOn);
         b.ToTable(t =>
         {
-            t.HasCheckConstraint("CK_Sponsorship_Period", "EndsOn >= StartsOn");
-            t.HasCheckConstraint("CK_Sponsorship_Fee", "FeeMinor IS NULL OR FeeMinor >= 0");
+            t.HasCheckConstraint("CK_Sponsorship_Period", $"{Sql.Quote(nameof(Sponsorship.EndsOn))} >= {Sql.Quote(nameof(Sponsorship.StartsOn))}");
+            t.HasCheckConstraint("CK_Sponsorship_Fee", $"{Sql.IsNull(nameof(Sponsorship.FeeMinor))} OR {Sql.Quote(nameof(Sponsorship.FeeMinor))} >= 0");
         });
     }
 }
@@ -95,7 +95,7 @@ public class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.Currency).HasMaxLength(3);
         b.Property(p => p.Reference).HasMaxLength(200);
         b.HasIndex(p => p.ReceivedOn);
-        b.ToTable(t => t.HasCheckConstraint("CK_Payment_Amount", "AmountMinor > 0"));
+        b.ToTable(t => t.HasCheckConstraint("CK_Payment_Amount", $"{Sql.Quote(nameof(Payment.AmountMinor))} > 0"));
     }
 }
 

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Data.Sqlite;
+using Records.Core.Data;
 
 namespace Records.Web.Infrastructure;
 
 /// <summary>
-/// A write that waited its whole busy timeout for another writer's lock (SQLite's BUSY or LOCKED) re-renders its page
+/// A write that waited its whole busy timeout for another writer's lock (see <see cref="IDatabaseProvider.IsBusy"/>) re-renders its page
 /// with what was typed, a message and a 503 with Retry-After, instead of an error page that loses the form.
 /// </summary>
 public sealed class DatabaseBusyFilter : IAsyncPageFilter
@@ -18,20 +18,11 @@ public sealed class DatabaseBusyFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Exception is not { } failure || executed.ExceptionHandled || !IsBusy(failure) || context.HandlerInstance is not PageModel page) return;
+        if (executed.Exception is not { } failure || executed.ExceptionHandled || !RecordsDatabase.Provider.IsBusy(failure) || context.HandlerInstance is not PageModel page) return;
         executed.ExceptionHandled = true;
         // Above the page through the layout's flash, so every form shows it, with or without a validation summary.
         page.TempData["FlashError"] = Message;
         context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         executed.Result = page.WithStatus(StatusCodes.Status503ServiceUnavailable);
     }
-
-    /// <summary>SQLITE_BUSY (5) or SQLITE_LOCKED (6), alone or wrapped (EF's DbUpdateException).</summary>
-    public static bool IsBusy(Exception? e) => e switch
-    {
-        null => false,
-        SqliteException { SqliteErrorCode: 5 or 6 } => true,
-        AggregateException a => a.InnerExceptions.Any(IsBusy),
-        _ => IsBusy(e.InnerException),
-    };
 }

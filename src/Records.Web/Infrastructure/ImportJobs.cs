@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
+using System.Threading.Channels;
 using Records.Core.Data;
 using Records.Core.Donations.Import;
 
@@ -47,19 +47,31 @@ public sealed class ImportJob(string token, string fileName, long totalBytes, Da
 
 public enum CommitStart { Started, NotFound, NotChecked, AlreadyCommitted, DatesUnconfirmed }
 
+/// <summary>A dry run or commit waiting for the <see cref="ImportWorker"/>.</summary>
+public sealed record ImportWork(ImportJob Job, bool Committing, Func<RecordsDbContext, Stream, DateOnly, TimeZoneInfo, CancellationToken, Task> Work);
+
 /// <summary>
 /// The imports in progress, in memory (a restart forgets them and people check their file again). The dry run and the
-/// commit run in the background on their own DbContext, so the page can show how far they have got.
+/// commit are queued for the <see cref="ImportWorker"/>, which runs them on their own DbContext, so the page can show
+/// how far they have got.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads, TimeProvider clock, IOptions<RecordsOptions> options, ILogger<ImportJobs> log)
+public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads, FoundationClock clock, ILogger<ImportJobs> log)
 {
+    /// <summary>Dry runs and commits waiting for their turn; one more is refused rather than held in memory without end.</summary>
+    public const int QueueLength = 32;
+
+    internal const string Stopped = "The import stopped before it finished and nothing was saved. Check the file again.";
+
     private readonly ConcurrentDictionary<string, ImportJob> jobs = new(StringComparer.Ordinal);
+    private readonly Channel<ImportWork> queue = Channel.CreateBounded<ImportWork>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
+
+    internal ChannelReader<ImportWork> Queue => queue.Reader;
 
     public ImportJob? Find(string? token) => token is not null && jobs.TryGetValue(token, out var job) ? job : null;
 
     public ImportJob Add(string token, string fileName, long totalBytes, ImportHeader header)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now.UtcDateTime;
         foreach (var old in jobs.Values.Where(j => !j.IsRunning && j.StartedAt < now - UploadStore.KeptFor)) jobs.TryRemove(old.Token, out _);
         return jobs[token] = new ImportJob(token, fileName, totalBytes, now) { Header = header };
     }
@@ -69,9 +81,9 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads,
         job.Layout = job.Header is { } header ? layout with { HeaderLine = header.Line, Separator = header.Separator } : layout;
         layout = job.Layout;
         job.Begin(ImportStage.Checking);
-        Run(job, async (db, file, today, zone) =>
+        Run(job, async (db, file, today, zone, ct) =>
         {
-            job.DryRun = await DonationImporter.DryRunAsync(db, file, layout, today, zone, job.Progress);
+            job.DryRun = await DonationImporter.DryRunAsync(db, file, layout, today, zone, job.Progress, ct);
             job.Stage = ImportStage.Checked;
         });
     }
@@ -108,33 +120,43 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads,
             if (job.DryRun?.Dates?.NeedsConfirmation == true) return CommitStart.DatesUnconfirmed;
             job.Begin(ImportStage.Committing);
         }
-        var commit = new ImportCommit(job.FileName, by, clock.GetUtcNow().UtcDateTime);
-        Run(job, async (db, file, today, zone) =>
+        var commit = new ImportCommit(job.FileName, by, clock.Now.UtcDateTime);
+        Run(job, async (db, file, today, zone, ct) =>
         {
-            job.Committed = await DonationImporter.CommitAsync(db, file, job.Layout!, commit, today, zone, job.Progress);
+            job.Committed = await DonationImporter.CommitAsync(db, file, job.Layout!, commit, today, zone, job.Progress, ct);
             job.Stage = ImportStage.Committed;
         });
         return CommitStart.Started;
     }
 
-    /// <summary>
-    /// Runs the work in the background. Whatever happens, the job ends in a stage that is not running (a page that
-    /// follows it must never wait for ever) and its upload is deleted once committed or refused as a whole.
-    /// </summary>
-    private void Run(ImportJob job, Func<RecordsDbContext, Stream, DateOnly, TimeZoneInfo, Task> work) => _ = Task.Run(async () =>
+    /// <summary>Queues the work for the worker; with the queue full the job ends at once, saying so.</summary>
+    internal void Run(ImportJob job, Func<RecordsDbContext, Stream, DateOnly, TimeZoneInfo, CancellationToken, Task> work)
     {
-        var committing = job.Stage == ImportStage.Committing;
+        var item = new ImportWork(job, job.Stage == ImportStage.Committing, work);
+        if (!queue.Writer.TryWrite(item)) Abandon(item, "Too many imports are waiting their turn and nothing was saved. Check the file again in a few minutes.");
+    }
+
+    /// <summary>
+    /// Runs one queued job. Whatever happens, the job ends in a stage that is not running (a page that follows it must
+    /// never wait for ever) and its upload is deleted once committed or refused as a whole.
+    /// </summary>
+    internal async Task RunAsync(ImportWork item, CancellationToken ct)
+    {
+        var job = item.Job;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RecordsDbContext>();
             await using var file = uploads.Open(job.Token) ?? throw new DonationFileException("The uploaded file is no longer here (files are kept for a day). Choose it again.");
-            var zone = options.Value.Zone;
-            await work(db, file, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), zone);
+            await item.Work(db, file, clock.Today, clock.Zone, ct);
         }
         catch (DonationFileException e)
         {
             Fail(job, e.Message);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Fail(job, Stopped);
         }
         catch (Exception e)
         {
@@ -143,12 +165,25 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads,
         }
         finally
         {
-            if (job.IsRunning) Fail(job, "The import stopped before it finished and nothing was saved. Check the file again.");
-            // A generic file's columns can be mapped again after a failed dry run; every other ending needs a new upload.
-            if (committing || job.Stage != ImportStage.Checked && job.Layout?.Kind != ImportLayoutKind.Generic) DeleteUpload(job);
-            job.End();
+            End(item);
         }
-    });
+    }
+
+    /// <summary>Ends a queued job the worker will not run.</summary>
+    internal void Abandon(ImportWork item, string error)
+    {
+        Fail(item.Job, error);
+        End(item);
+    }
+
+    private void End(ImportWork item)
+    {
+        var job = item.Job;
+        if (job.IsRunning) Fail(job, Stopped);
+        // A generic file's columns can be mapped again after a failed dry run; every other ending needs a new upload.
+        if (item.Committing || job.Stage != ImportStage.Checked && job.Layout?.Kind != ImportLayoutKind.Generic) DeleteUpload(job);
+        job.End();
+    }
 
     private static void Fail(ImportJob job, string error)
     {

@@ -15,37 +15,10 @@ public abstract class PollingWorker(IServiceScopeFactory scopes, TimeProvider cl
 
     protected abstract Task PassAsync(RecordsDbContext db, DateTimeOffset now, CancellationToken ct);
 
-    private readonly Lock gate = new();
-    private readonly List<(int Count, TaskCompletionSource Done)> waiting = [];
-    private int passes;
+    private readonly WorkerPasses passes = new();
 
-    /// <summary>
-    /// Completes once <paramref name="count"/> passes have ended and the wait for the next has begun (its timer is on the
-    /// clock), so a test can move the clock on and know the worker will wake.
-    /// </summary>
-    public Task PassedAsync(int count)
-    {
-        lock (gate)
-        {
-            if (passes >= count) return Task.CompletedTask;
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiting.Add((count, done));
-            return done.Task;
-        }
-    }
-
-    private void Passed()
-    {
-        lock (gate)
-        {
-            passes++;
-            foreach (var w in waiting.Where(w => w.Count <= passes).ToList())
-            {
-                waiting.Remove(w);
-                w.Done.TrySetResult();
-            }
-        }
-    }
+    /// <summary>Completes once <paramref name="count"/> passes have ended and the wait for the next has begun.</summary>
+    public Task PassedAsync(int count) => passes.PassedAsync(count);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,7 +42,7 @@ public abstract class PollingWorker(IServiceScopeFactory scopes, TimeProvider cl
             try
             {
                 var next = Task.Delay(poll, clock, stoppingToken);
-                Passed();
+                passes.Passed();
                 await next;
             }
             catch (OperationCanceledException)

@@ -9,6 +9,8 @@ public sealed class RecordsOptions
     public string? DatabasePath { get; set; }
     /// <summary>Seconds a write waits for another writer's lock before the page answers 503 with Retry-After.</summary>
     public int DatabaseBusyTimeoutSeconds { get; set; } = Records.Core.Data.RecordsDatabase.DefaultBusyTimeoutSeconds;
+    /// <summary>Where uploaded files wait between their dry run and their commit; default "uploads" beside the database file.</summary>
+    public string? UploadsPath { get; set; }
     /// <summary>The seed folder; default "seed" beside the application.</summary>
     public string? SeedFolder { get; set; }
     public string FoundationName { get; set; } = "Python Software Foundation";

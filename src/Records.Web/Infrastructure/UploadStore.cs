@@ -1,16 +1,21 @@
+using Microsoft.Extensions.Options;
+
 namespace Records.Web.Infrastructure;
 
 /// <summary>
 /// Keeps an uploaded file between its dry run and its commit, so people commit exactly the bytes they checked
-/// without choosing the file again (a browser cannot refill a file input). Files sit beside the database in
-/// uploads/, named by an unguessable token, and are deleted after use or refusal, after a day, or at the next start.
+/// without choosing the file again (a browser cannot refill a file input). Files sit in the folder Records:UploadsPath
+/// names (by default uploads/ beside the database file), named by an unguessable token, and are deleted after use or
+/// refusal, after a day, or at the next start.
 /// </summary>
-public sealed class UploadStore(DatabaseLocation database, TimeProvider clock)
+public sealed class UploadStore(DatabaseLocation database, IOptions<RecordsOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
     private const int BufferSize = 81920;
 
-    private string Folder => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.Path))!, "uploads");
+    private string Folder => string.IsNullOrWhiteSpace(options.Value.UploadsPath)
+        ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.Path))!, "uploads")
+        : Path.GetFullPath(options.Value.UploadsPath);
 
     /// <summary>Copies the upload to disk a buffer at a time; null, keeping nothing, when it is over <paramref name="maxBytes"/>.</summary>
     public async Task<string?> SaveAsync(Stream upload, long maxBytes, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Records.Core.Data;
 using Records.Core.Mail;
+using Records.Web.Infrastructure;
 
 namespace Records.Web.Mail;
 
@@ -11,6 +12,13 @@ public sealed class OutboxWorker(
     TimeProvider clock,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
+    private readonly WorkerPasses passes = new();
+
+    /// <summary>The passes that have ended with the worker waiting for the next; tests move the clock on after one.</summary>
+    public int Passes => passes.Count;
+
+    public Task PassedAsync(int count) => passes.PassedAsync(count);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -39,7 +47,9 @@ public sealed class OutboxWorker(
             if (fullBatch) continue;
             try
             {
-                await Task.Delay(poll, clock, stoppingToken);
+                var next = Task.Delay(poll, clock, stoppingToken);
+                passes.Passed();
+                await next;
             }
             catch (OperationCanceledException)
             {

@@ -5,26 +5,27 @@ using Records.Core.Calendar;
 using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
+using Records.Web.Infrastructure;
 using Records.Web.Pages.Home;
 
 namespace Records.Web.Pages;
 
 /// <summary>The public front page, or for a signed-in person one panel per role with what needs their attention.</summary>
-public class IndexModel(RecordsDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Records.Web.Infrastructure.RecordsOptions> options) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock, Microsoft.Extensions.Options.IOptions<RecordsOptions> options) : PageModel
 {
     public PublicPanel? Public { get; private set; }
     public WorkGroupPanel? WorkGroup { get; private set; }
     public StaffPanel? Staff { get; private set; }
     public BoardPanel? Board { get; private set; }
     public AdminPanel? Admin { get; private set; }
-    public DateOnly Today { get; private set; }
-    public Records.Web.Infrastructure.RecordsOptions Options => options.Value;
     /// <summary>Today in the foundation's time zone: the day that decides which round a nomination joins.</summary>
-    private DateOnly LocalToday => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    public DateOnly Today { get; private set; }
+    public RecordsOptions Options => options.Value;
+    public FoundationClock Clock => clock;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today;
         if (User.Identity?.IsAuthenticated != true)
         {
             Public = await LoadPublicAsync(ct);
@@ -33,11 +34,11 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, Microsoft.Exten
         if (User.IsInRole(Roles.WorkGroup) || User.IsInRole(Roles.Chair))
         {
             WorkGroup = await WorkGroupPanel.LoadAsync(db, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, User.IsInRole(Roles.Chair), Today,
-                await TakingNominations.OnAsync(db, LocalToday, ct), ct);
+                await TakingNominations.OnAsync(db, Today, ct), ct);
         }
         if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, options.Value.Sponsorships.EndingReminderDays, options.Value.Donations, ct);
         if (User.IsInRole(Roles.Board)) Board = await BoardPanel.LoadAsync(db, Today, ct);
-        if (User.IsInRole(Roles.Admin)) Admin = await AdminPanel.LoadAsync(db, clock.GetUtcNow(), ct);
+        if (User.IsInRole(Roles.Admin)) Admin = await AdminPanel.LoadAsync(db, clock.Now, ct);
     }
 
     private async Task<PublicPanel> LoadPublicAsync(CancellationToken ct)
@@ -57,6 +58,6 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, Microsoft.Exten
             await db.Fellows.CountAsync(ct),
             // The public reads the Board's resolution, never the confidential reasons of the proposal.
             awards.Select(a => new PublicPanel.Award(a.RecipientName, a.Year, a.Quarter, a.Resolution is { } r ? Resolution.ReasonSentence(r, a.RecipientName) : "")).ToList(),
-            await TakingNominations.OnAsync(db, LocalToday, ct));
+            await TakingNominations.OnAsync(db, Today, ct));
     }
 }

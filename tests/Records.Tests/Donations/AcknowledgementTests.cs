@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Records.Core.Nominations;
 using Records.Tests.Infrastructure;
 using static Records.Tests.Donations.GiftData;
 
@@ -29,7 +28,7 @@ public class AcknowledgementTests(AcknowledgementTests.App app) : IClassFixture<
         }
     }
 
-    private static DateOnly FoundationToday => RoundCalendar.LocalDate(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+    private DateOnly FoundationToday => app.Today;
 
     private Task<DateOnly?> AcknowledgedOnAsync(int id) => app.WithDbAsync(db => db.Donations.Where(d => d.Id == id).Select(d => d.AcknowledgedOn).SingleAsync());
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Donations;
-using Records.Core.Nominations;
 using Records.Tests.Infrastructure;
 using static Records.Tests.Donations.GiftData;
 
@@ -24,7 +23,7 @@ public class DonationRefusalTests(DonationRefusalTests.App app) : IClassFixture<
         }
     }
 
-    private static string FoundationToday => RoundCalendar.LocalDate(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"))
+    private string FoundationToday => app.Today
         .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private Dictionary<string, string> Fields(params (string Key, string Value)[] changes) => GiftFields(app.Campaign, changes);

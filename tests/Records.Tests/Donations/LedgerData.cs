@@ -5,6 +5,7 @@ using Records.Core.Donations;
 using Records.Core.Money;
 using Records.Core.People;
 using Records.Core.Sponsors;
+using Records.Tests.Infrastructure;
 
 namespace Records.Tests.Donations;
 
@@ -13,7 +14,7 @@ public static class LedgerData
 {
     public sealed record Gift(string Tx, string Donor, string Currency, long Amount, long Fee, DonationChannel Channel, string? Campaign, DateOnly On, DateOnly? Acknowledged, bool Anonymous = false);
 
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    public static readonly DateOnly Today = RecordsApp.DefaultToday;
     public const string Injection = "=HYPERLINK(\"http://evil.example\")";
     public const string SecretName = "Secret Benefactor";
 

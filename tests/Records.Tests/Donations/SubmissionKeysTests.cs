@@ -1,66 +1,73 @@
-using Records.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Records.Core.People;
+using Records.Core.Donations;
+using Records.Tests.Mail;
 
 namespace Records.Tests.Donations;
 
-public class SubmissionKeysTests
+/// <summary>A form that creates a gift carries a one-time key; the database keeps one gift per key, whoever posts it.</summary>
+public class SubmissionKeysTests(MailDatabaseFixture databases) : IClassFixture<MailDatabaseFixture>
 {
-    private sealed class Clock : TimeProvider
+    private static Donation Gift(Guid? key) => new()
     {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
+        Person = new Person { Name = "Keyed Donor", CreatedAt = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc) },
+        Currency = "USD", AmountMinor = 10_00, ReceivedOn = new DateOnly(2026, 1, 1), SubmissionKey = key,
+    };
+
+    [Fact]
+    public async Task ASecondGiftWithTheSameKeyIsRefusedAndTheFirstIsFoundByIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = await databases.CreateDatabaseAsync();
+        var key = Guid.NewGuid();
+        await using (var db = database.Open())
+        {
+            db.Donations.Add(Gift(key));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using (var db = database.Open())
+        {
+            db.Donations.Add(Gift(key));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(ct));
+        }
+
+        await using (var db = database.Open())
+        {
+            Assert.Equal(1, await db.Donations.CountAsync(d => d.SubmissionKey == key, ct));
+        }
     }
 
     [Fact]
-    public void AKeyIsClaimedOnceThenReportsTheRecordItSaved()
+    public async Task GiftsWithoutAKeyAreNotHeldToOne()
     {
-        var keys = new SubmissionKeys(new Clock());
-        var key = Guid.NewGuid();
+        var ct = TestContext.Current.CancellationToken;
+        var database = await databases.CreateDatabaseAsync();
+        await using var db = database.Open();
 
-        Assert.Equal(SubmissionKeys.Claim.Claimed, keys.TryClaim(key).Claim);
-        Assert.Equal((SubmissionKeys.Claim.InProgress, (int?)null), keys.TryClaim(key));
-        keys.Saved(key, 42);
-        Assert.Equal((SubmissionKeys.Claim.AlreadySaved, (int?)42), keys.TryClaim(key));
-        Assert.Equal(42, keys.Find(key));
-        Assert.Null(keys.Find(Guid.NewGuid()));
+        db.Donations.AddRange(Gift(null), Gift(null));
+        await db.SaveChangesAsync(ct);
+
+        Assert.Equal(2, await db.Donations.CountAsync(d => d.SubmissionKey == null, ct));
     }
 
     [Fact]
-    public void AReleasedKeyMayBeClaimedAgain()
+    public async Task OnlyOneOfManySimultaneousSavesOfAKeyIsKept()
     {
-        var keys = new SubmissionKeys(new Clock());
-        var key = Guid.NewGuid();
-        keys.TryClaim(key);
-
-        keys.Release(key);
-
-        Assert.Equal(SubmissionKeys.Claim.Claimed, keys.TryClaim(key).Claim);
-    }
-
-    [Fact]
-    public void KeysAreForgottenAfterADay()
-    {
-        var clock = new Clock();
-        var keys = new SubmissionKeys(clock);
-        var key = Guid.NewGuid();
-        keys.TryClaim(key);
-        keys.Saved(key, 7);
-
-        clock.Now = clock.Now.AddHours(23);
-        Assert.Equal(SubmissionKeys.Claim.AlreadySaved, keys.TryClaim(key).Claim);
-        clock.Now = clock.Now.AddHours(2);
-        keys.TryClaim(Guid.NewGuid());
-
-        Assert.Null(keys.Find(key));
-    }
-
-    [Fact]
-    public void OnlyOneOfManySimultaneousPostsClaimsTheKey()
-    {
-        var keys = new SubmissionKeys(new Clock());
+        var ct = TestContext.Current.CancellationToken;
+        var database = await databases.CreateDatabaseAsync();
         var key = Guid.NewGuid();
 
-        var claims = Enumerable.Range(0, 64).AsParallel().Select(_ => keys.TryClaim(key).Claim).ToList();
+        var saves = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await using var db = database.Open();
+            db.Donations.Add(Gift(key));
+            try { await db.SaveChangesAsync(ct); return true; }
+            catch (DbUpdateException) { return false; }
+        }, ct)));
 
-        Assert.Single(claims, c => c == SubmissionKeys.Claim.Claimed);
+        Assert.Single(saves, saved => saved);
+        await using var check = database.Open();
+        Assert.Equal(1, await check.Donations.CountAsync(d => d.SubmissionKey == key, ct));
     }
 }

@@ -16,7 +16,7 @@ public class HomeTests(RecordsApp app) : IClassFixture<RecordsApp>
     [Fact]
     public async Task HomePanelsShowWhatNeedsEachRolesAttention()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         await app.WithDbAsync(async db =>
         {
             var program = await db.SponsorPrograms.SingleAsync(p => p.Name == "Foundation");

@@ -18,7 +18,7 @@ public partial class WordsTests(RecordsApp app) : IClassFixture<RecordsApp>
     [Fact]
     public async Task OneGiftThisYearIsOneDonationAndOneGift()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         await app.WithDbAsync(async db =>
         {
             db.Donations.Add(new Donation { IsAnonymous = true, AmountMinor = 42_00, Currency = "EUR", ReceivedOn = today.AddDays(-1) < new DateOnly(today.Year, 1, 1) ? today : today.AddDays(-1), Channel = DonationChannel.Card });

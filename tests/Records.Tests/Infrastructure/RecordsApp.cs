@@ -25,6 +25,24 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string EnvironmentName => "Testing";
 
+    /// <summary>
+    /// Where the host's clock stands unless a test class registers its own: noon in New York on a Tuesday. It does
+    /// not move by itself, so "today" is the same in every test and no worker wakes unless a test moves it on.
+    /// </summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 12, 1, 17, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The foundation's day at <see cref="DefaultNow"/>, for data written before the host is up.</summary>
+    public static readonly DateOnly DefaultToday = Records.Core.Nominations.RoundCalendar.LocalDate(DefaultNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+
+    /// <summary>The host's clock: the one registered last, the default <see cref="ManualClock"/> or a test class's own.</summary>
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The instant now on the host's clock, as stored.</summary>
+    public DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today in the foundation's time zone, as the pages read it.</summary>
+    public DateOnly Today => Services.GetRequiredService<FoundationClock>().Today;
+
     /// <summary>Counts the SQL of requests sent through it: the proof that list pages do not query once per row.</summary>
     public SqlCounter Sql { get; } = new();
 
@@ -39,6 +57,7 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<TimeProvider>(new ManualClock(DefaultNow));
             services.AddSingleton<IStartupFilter>(Sql);
             services.ConfigureDbContext<RecordsDbContext>(options => options.AddInterceptors(Sql));
         });
@@ -67,7 +86,7 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var result = await AppStartup.CreateUserAsync(users, TimeProvider.System, email, email.Split('@')[0], password, roles);
+        var result = await AppStartup.CreateUserAsync(users, Time, email, email.Split('@')[0], password, roles);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 

@@ -11,11 +11,12 @@ namespace Records.Tests.Mail;
 
 public class MailSetupTests(MailDatabaseFixture databases) : IClassFixture<MailDatabaseFixture>
 {
-    private static ServiceProvider Build(string contentRoot, Dictionary<string, string?> settings, TestDatabase? database = null)
+    private static ServiceProvider Build(string contentRoot, Dictionary<string, string?> settings, TestDatabase? database = null, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        if (clock is not null) services.AddSingleton(clock);
         if (database is not null)
         {
             services.AddDbContext<RecordsDbContext>(o => RecordsDatabase.Configure(o, database.Path, TimeProvider.System));
@@ -64,36 +65,34 @@ public class MailSetupTests(MailDatabaseFixture databases) : IClassFixture<MailD
         var ct = TestContext.Current.CancellationToken;
         var database = await databases.CreateDatabaseAsync();
         var root = databases.NewFolder();
+        var clock = new Records.Tests.Infrastructure.ManualClock(new DateTimeOffset(2026, 12, 1, 17, 0, 0, TimeSpan.Zero));
         await using var provider = Build(root, new()
         {
             ["Records:Mail:PickupFolder"] = "outgoing",
             ["Records:Mail:PollSeconds"] = "1",
-        }, database);
+        }, database, clock);
 
         var worker = Assert.Single(provider.GetServices<IHostedService>().OfType<OutboxWorker>());
         await worker.StartAsync(ct);
         try
         {
+            await worker.PassedAsync(1).WaitAsync(TimeSpan.FromSeconds(30), ct);
             int id;
             await using (var db = database.Open())
             {
-                var message = OutboxMessage.Create(["fellows@example.org"], "Welcome", "Welcome aboard.", DateTime.UtcNow);
+                var message = OutboxMessage.Create(["fellows@example.org"], "Welcome", "Welcome aboard.", clock.GetUtcNow().UtcDateTime);
                 db.Outbox.Add(message);
                 await db.SaveChangesAsync(ct);
                 id = message.Id;
             }
 
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            OutboxStatus status;
-            do
-            {
-                await Task.Delay(200, ct);
-                await using var db = database.Open();
-                status = (await db.Outbox.SingleAsync(m => m.Id == id, ct)).Status;
-            }
-            while (status != OutboxStatus.Sent && DateTime.UtcNow < deadline);
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await worker.PassedAsync(2).WaitAsync(TimeSpan.FromSeconds(30), ct);
 
-            Assert.Equal(OutboxStatus.Sent, status);
+            await using (var db = database.Open())
+            {
+                Assert.Equal(OutboxStatus.Sent, (await db.Outbox.SingleAsync(m => m.Id == id, ct)).Status);
+            }
             var file = Assert.Single(Directory.GetFiles(Path.Combine(root, "outgoing"), "*.eml"));
             Assert.Equal("Welcome", (await MimeKit.MimeMessage.LoadAsync(file, ct)).Subject);
             Assert.False(worker.ExecuteTask!.IsCompleted);

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Records.Core.Calendar;
 using Records.Core.Nominations;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Records.Tests.Infrastructure;
 using Records.Web.Infrastructure;
 
@@ -154,8 +153,7 @@ public class RoundsTests(RecordsApp app) : IClassFixture<RecordsApp>
     public async Task ChairAddsTheRoundTakingNominationsThenTheNextAndNoMore()
     {
         var client = await ChairAsync();
-        var settings = app.Services.GetRequiredService<IOptions<RecordsOptions>>().Value;
-        var current = RoundCalendar.RoundFor(RoundCalendar.LocalDate(DateTimeOffset.UtcNow, settings.Zone));
+        var current = RoundCalendar.RoundFor(app.Today);
         var next = current.Next;
         Task<Round?> Find(YearQuarter q) => app.WithDbAsync(db => db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Year == q.Year && r.Quarter == q.Quarter));
 

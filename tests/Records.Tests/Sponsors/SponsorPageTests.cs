@@ -10,7 +10,7 @@ namespace Records.Tests.Sponsors;
 
 public class SponsorPageTests(RecordsApp app) : IClassFixture<RecordsApp>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => app.Today;
 
     private async Task<HttpClient> StaffAsync()
     {

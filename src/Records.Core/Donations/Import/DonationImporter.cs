@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Records.Core.Data;
 
 namespace Records.Core.Donations.Import;
@@ -13,7 +9,8 @@ public sealed record ImportCommit(string FileName, string By, DateTime At);
 /// <summary>
 /// The dry run and the commit of a processor file: both read it through <see cref="DonationCsv"/> and judge each row
 /// against the ledger as it is (same channel and transaction id = a duplicate) and match donors by email. The commit
-/// stages the good rows on EF's own connection, then publishes them in one short transaction with its DonationImport.
+/// stages the good rows through the database provider's ledger writer, then publishes them in one short transaction
+/// with its DonationImport.
 /// </summary>
 public static class DonationImporter
 {
@@ -23,7 +20,7 @@ public static class DonationImporter
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            using var ledger = new LedgerCommands(db, layout.Channel);
+            using var ledger = DatabaseProvider.For(db).OpenLedger(db, layout.Channel);
             return await PassAsync(db, file, layout, today, zone, progress, (row, donors) => donors.FindAsync(row, _ => Task.FromResult(0)), ledger, ct);
         }
         finally
@@ -34,8 +31,8 @@ public static class DonationImporter
 
     /// <summary>
     /// Adds every good row, or nothing at all when anything fails. The file is read and its rows staged without the
-    /// ledger's write lock (see <see cref="ImportStaging"/>); only publishing them takes it, for a few statements, so
-    /// people entering gifts or nominations meanwhile are not kept waiting for the whole file.
+    /// ledger's write lock (see <see cref="IDonationLedgerWriter"/>); only publishing them takes it, for a few statements,
+    /// so people entering gifts or nominations meanwhile are not kept waiting for the whole file.
     /// </summary>
     public static async Task<ImportReport> CommitAsync(RecordsDbContext db, Stream file, ImportLayout layout, ImportCommit commit, DateOnly today, TimeZoneInfo zone,
         ImportProgress? progress = null, CancellationToken ct = default)
@@ -43,31 +40,21 @@ public static class DonationImporter
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            using var ledger = new LedgerCommands(db, layout.Channel);
-            using var staging = new ImportStaging((SqliteConnection)db.Database.GetDbConnection(), ledger.Reads);
+            using var ledger = DatabaseProvider.For(db).OpenLedger(db, layout.Channel, commit);
             var report = await PassAsync(db, file, layout, today, zone, progress, async (row, donors) =>
             {
-                var donor = await donors.FindAsync(row, r => Task.FromResult(staging.AddPerson(r)));
-                staging.AddDonation(row, donor, layout.Channel);
+                var donor = await donors.FindAsync(row, r => Task.FromResult(ledger.AddPerson(r)));
+                ledger.AddDonation(row, donor);
                 return donor;
             }, ledger, ct, committing: true);
-            staging.Flush();
 
-            using (ledger.LargerCache())
+            var record = new DonationImport
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var record = new DonationImport
-                {
-                    FileName = commit.FileName, Layout = layout.Kind.ToString(), Sha256 = report.Sha256, By = commit.By, At = commit.At,
-                    RowsRead = report.RowsRead, Added = report.Added, Duplicates = report.Duplicates.Count, BadRows = report.BadRows.Count, DonorsCreated = report.DonorsCreated,
-                };
-                db.DonationImports.Add(record);
-                await db.SaveChangesAsync(ct);
-                await staging.PublishAsync((SqliteTransaction)transaction.GetDbTransaction(), layout.Channel, record.Id,
-                    commit.At.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture), commit.By, ct);
-                await transaction.CommitAsync(ct);
-                report.ImportId = record.Id;
-            }
+                FileName = commit.FileName, Layout = layout.Kind.ToString(), Sha256 = report.Sha256, By = commit.By, At = commit.At,
+                RowsRead = report.RowsRead, Added = report.Added, Duplicates = report.Duplicates.Count, BadRows = report.BadRows.Count, DonorsCreated = report.DonorsCreated,
+            };
+            await ledger.PublishAsync(record, ct);
+            report.ImportId = record.Id;
             return report;
         }
         finally
@@ -77,7 +64,7 @@ public static class DonationImporter
     }
 
     private static async Task<ImportReport> PassAsync(RecordsDbContext db, Stream file, ImportLayout layout, DateOnly today, TimeZoneInfo zone,
-        ImportProgress? progress, Func<ImportRow, ImportDonors, Task<int?>> add, LedgerCommands ledger, CancellationToken ct, bool committing = false)
+        ImportProgress? progress, Func<ImportRow, ImportDonors, Task<int?>> add, IDonationLedgerWriter ledger, CancellationToken ct, bool committing = false)
     {
         progress?.Restart();
         var start = file.Position;
@@ -112,62 +99,5 @@ public static class DonationImporter
         report.DonorsMatched = donors.Matched;
         report.DonorsCreated = donors.Created;
         return report;
-    }
-
-    /// <summary>The ledger's duplicate check, a prepared statement on EF's connection.</summary>
-    private sealed class LedgerCommands : IDisposable
-    {
-        private readonly SqliteCommand exists;
-
-        public LedgerCommands(RecordsDbContext db, DonationChannel channel)
-        {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            exists = connection.CreateCommand();
-            exists.CommandText = "SELECT 1 FROM Donations WHERE Channel = $channel AND TransactionId = $id LIMIT 1";
-            exists.Parameters.Add(new SqliteParameter("$channel", channel.ToString()));
-            exists.Parameters.Add(new SqliteParameter("$id", null));
-            exists.Prepare();
-        }
-
-        public SqliteCommand Reads => exists;
-
-        // SQLite's async calls complete synchronously anyway; the synchronous one saves a task per row on 100,000 rows.
-        public bool Exists(string transactionId)
-        {
-            exists.Parameters[1].Value = transactionId;
-            return exists.ExecuteScalar() is not null;
-        }
-
-        /// <summary>
-        /// A page cache large enough for the publishing transaction's changes to the ledger's indexes: with SQLite's default
-        /// of 2 MB the changed pages spill to the file mid-transaction and are written twice. Set and given back outside
-        /// any transaction.
-        /// </summary>
-        public IDisposable LargerCache()
-        {
-            using var read = exists.Connection!.CreateCommand();
-            read.CommandText = "PRAGMA cache_size";
-            var previous = Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
-            read.CommandText = "PRAGMA cache_size = -131072";
-            read.ExecuteNonQuery();
-            return new Restore(exists.Connection, previous);
-        }
-
-        private sealed class Restore(SqliteConnection connection, long previous) : IDisposable
-        {
-            private bool restored;
-
-            public void Dispose()
-            {
-                // After a failure EF may have closed the connection already; the pool then keeps the larger size.
-                if (restored || connection.State != System.Data.ConnectionState.Open) return;
-                restored = true;
-                using var command = connection.CreateCommand();
-                command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previous}");
-                command.ExecuteNonQuery();
-            }
-        }
-
-        public void Dispose() => exists.Dispose();
     }
 }

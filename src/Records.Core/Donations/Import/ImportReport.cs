@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Records.Core.Text;
 
 namespace Records.Core.Donations.Import;
@@ -32,12 +31,12 @@ public sealed class ImportReport
     /// <summary>Every line left out (bad, duplicate, skipped) as CSV, for people to fix in the processor's file.</summary>
     public string LeftOutCsv()
     {
-        var csv = new StringBuilder(CsvCells.Line("Line", "Transaction", "Kind", "Reason") + "\r\n");
+        var lines = new List<string?[]> { new[] { "Line", "Transaction", "Kind", "Reason" } };
         foreach (var (kind, problems) in new[] { ("Bad", BadRows), ("Duplicate", Duplicates), ("Skipped", Skipped) })
         {
-            foreach (var p in problems) csv.Append(CsvCells.Line(p.Line.ToString(CultureInfo.InvariantCulture), p.TransactionId, kind, p.Reason)).Append("\r\n");
+            lines.AddRange(problems.Select(p => new[] { p.Line.ToString(CultureInfo.InvariantCulture), p.TransactionId, kind, p.Reason }));
         }
-        return csv.ToString();
+        return SpreadsheetCsv.Text(lines);
     }
 
     /// <summary>Records that a person has looked at the dates as read and confirmed the order.</summary>

@@ -33,7 +33,7 @@ public partial class AcknowledgementsModel
         }
 
         var today = Today;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now.UtcDateTime;
         var wording = send ? await EmailTemplates.WordingAsync(db, EmailTemplates.DonationThanks) : default;
         var sendingIds = sending.Select(r => r.Id).ToList();
         foreach (var donation in await db.Donations.Where(d => sendingIds.Contains(d.Id)).ToListAsync())

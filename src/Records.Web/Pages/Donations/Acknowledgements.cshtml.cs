@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Records.Core.Data;
 using Records.Core.Donations;
 using Records.Core.Money;
-using Records.Core.Nominations;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Donations;
@@ -15,7 +14,7 @@ namespace Records.Web.Pages.Donations;
 /// Gifts at or above the acknowledgement threshold (settings) not yet acknowledged, oldest first. Staff mark them
 /// acknowledged, or send the thank-you letter, which is queued in the same save that marks the gift.
 /// </summary>
-public partial class AcknowledgementsModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public partial class AcknowledgementsModel(RecordsDbContext db, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
 {
     public const int PageSize = 50;
 
@@ -56,7 +55,7 @@ public partial class AcknowledgementsModel(RecordsDbContext db, TimeProvider clo
 
     public Task<IActionResult> OnPostSendAsync(int? id) => AcknowledgeAsync(id, send: true);
 
-    private DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    private DateOnly Today => clock.Today;
 
     private IQueryable<Donation> Pending() =>
         Acknowledgement.Awaiting(db.Donations, options.Value.Donations.AcknowledgementThresholdMinor, options.Value.Donations.AcknowledgementCurrency);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
 using Records.Core.Donations;
 using Records.Core.Money;
 using Records.Core.People;
@@ -20,9 +21,8 @@ public partial class EditModel
     public async Task<IActionResult> OnGetPeopleAsync(string? q)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2) return new JsonResult(Array.Empty<string>());
-        var pattern = "%" + q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         var people = await db.People.AsNoTracking()
-            .Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\"))
+            .Where(DatabaseProvider.For(db).ContainsIgnoringCase<Person>(q.Trim(), p => p.Name, p => p.Email))
             .OrderBy(p => p.Name).Take(10).Select(p => new { p.Id, p.Name, p.Email }).ToListAsync();
         return new JsonResult(people.Select(p => Label(p.Id, p.Name, p.Email)));
     }
@@ -60,7 +60,7 @@ public partial class EditModel
         switch (Input.DonorKind)
         {
             case Kinds.NewPerson when !string.IsNullOrWhiteSpace(Input.NewName):
-                return new Donor(null, new Person { Name = Input.NewName.Trim(), Email = Clean(Input.NewEmail), CreatedAt = clock.GetUtcNow().UtcDateTime }, null, false);
+                return new Donor(null, new Person { Name = Input.NewName.Trim(), Email = Clean(Input.NewEmail), CreatedAt = clock.Now.UtcDateTime }, null, false);
             case Kinds.Organisation:
                 return new Donor(null, null, Input.SponsorId, false);
             case Kinds.Anonymous:

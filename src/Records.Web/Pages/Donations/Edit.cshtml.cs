@@ -5,18 +5,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Records.Core.Data;
 using Records.Core.Donations;
 using Records.Core.Money;
-using Records.Core.Nominations;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Donations;
 
 /// <summary>A gift entered or corrected by hand. A new gift's form carries a one-time key, so posting it twice saves it once.</summary>
 [Authorize(Policy = Policies.Staff)]
-public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options, SubmissionKeys keys) : PageModel
+public partial class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -104,7 +102,7 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         }
     }
 
-    private DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    private DateOnly Today => clock.Today;
 
     public async Task<IActionResult> OnGetAsync(int? id)
     {
@@ -120,17 +118,12 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
     {
         if (!await LoadAsync(id)) return NotFound();
         var key = Donation is null ? SubmissionKey() : Guid.Empty;
-        if (Donation is null && (keys.Find(key) ?? await SavedWithAsync(key)) is { } earlier) return AlreadySaved(earlier);
+        if (Donation is null && await SavedWithAsync(key) is not null) return AlreadySaved();
         var valid = ModelState.AddErrors(new Validator(Today).Validate(Input));
         var donor = await ResolveDonorAsync();
         if (!valid | !await CheckRecordsAsync() || !ModelState.IsValid) return this.Invalid();
         if (Donation is not null && Donation.Version != Input.Version) return this.StaleEdit(Stale);
 
-        if (Donation is null)
-        {
-            var (claim, recordId) = keys.TryClaim(key);
-            if (claim != SubmissionKeys.Claim.Claimed) return AlreadySaved(recordId);
-        }
         var donation = Donation ?? db.Donations.Add(new Donation { Currency = "USD", SubmissionKey = key }).Entity;
         Apply(donation, donor);
         try
@@ -139,26 +132,27 @@ public partial class EditModel(RecordsDbContext db, TimeProvider clock, IOptions
         }
         catch (DbUpdateException failed)
         {
-            if (Donation is null) keys.Release(key);
             if (failed is DbUpdateConcurrencyException) return this.StaleEdit(Stale);
             db.ChangeTracker.Clear();
-            if (Donation is null && await SavedWithAsync(key) is { } saved) return AlreadySaved(saved);
+            if (Donation is null && await SavedWithAsync(key) is not null) return AlreadySaved();
             // Another gift with this transaction id was saved between the check and this save.
             if (!await CheckRecordsAsync()) return this.Invalid();
             throw;
         }
-        if (Donation is null) keys.Saved(key, donation.Id);
         TempData["Flash"] = $"Saved the gift of {new Money(donation.AmountMinor, donation.Currency).Format()} received on {donation.ReceivedOn:MMM d, yyyy}.";
         return Redirect($"/Donations?from={donation.ReceivedOn:yyyy-MM-dd}&to=");
     }
 
-    /// <summary>The gift saved from this form before, found in the database: the in-memory claim is gone after a restart.</summary>
+    /// <summary>
+    /// The gift saved from this form before. The key is unique in the database, so of two posts of one form (a double
+    /// click, a resent request, a post after a restart) one saves and the other fails and finds it here.
+    /// </summary>
     private Task<int?> SavedWithAsync(Guid key) =>
         db.Donations.AsNoTracking().Where(d => d.SubmissionKey == key).Select(d => (int?)d.Id).FirstOrDefaultAsync();
 
-    private RedirectResult AlreadySaved(int? recordId)
+    private RedirectResult AlreadySaved()
     {
-        TempData["Flash"] = recordId is null ? "This gift is already being saved." : "This gift was already saved; it was not added twice.";
+        TempData["Flash"] = "This gift was already saved; it was not added twice.";
         return Redirect("/Donations");
     }
 

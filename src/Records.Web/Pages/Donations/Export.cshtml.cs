@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,38 +13,37 @@ namespace Records.Web.Pages.Donations;
 /// The ledger's current filter as a CSV file: every matching donation, written as it is read from the database,
 /// then the same totals per currency as the page.
 /// </summary>
-public class ExportModel(RecordsDbContext db, TimeProvider clock) : PageModel
+public class ExportModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public LedgerFilter Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "date";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         Input.UseDefaultPeriod(Request.Query, today);
         if (!Ledger.Sorts.Contains(Sort)) Sort = "date";
         if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();
 
-        var matching = Input.Apply(db.Donations.AsNoTracking());
+        var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
         var totals = await Ledger.TotalsAsync(matching, ct);
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"donations-{today:yyyy-MM-dd}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024);
-        writer.NewLine = "\r\n";
-        await writer.WriteLineAsync(CsvCells.Line("Received", "Donor", "Currency", "Amount", "Fee", "Net", "Channel", "Campaign", "Transaction", "Recurring", "Acknowledged"));
+        await using var csv = new SpreadsheetCsv(Response.Body);
+        await csv.WriteLineAsync("Received", "Donor", "Currency", "Amount", "Fee", "Net", "Channel", "Campaign", "Transaction", "Recurring", "Acknowledged");
         await foreach (var d in Ledger.Rows(matching, Sort).AsAsyncEnumerable().WithCancellation(ct))
         {
-            await writer.WriteLineAsync(CsvCells.Line(Day(d.ReceivedOn), d.Donor, d.Currency, Plain(d.AmountMinor, d.Currency), Plain(d.FeeMinor, d.Currency),
+            await csv.WriteLineAsync(Day(d.ReceivedOn), d.Donor, d.Currency, Plain(d.AmountMinor, d.Currency), Plain(d.FeeMinor, d.Currency),
                 Plain(d.AmountMinor - d.FeeMinor, d.Currency), d.Channel.DisplayName(), d.Campaign, d.TransactionId, d.IsRecurring ? "Recurring" : "One-off",
-                d.AcknowledgedOn is { } on ? Day(on) : ""));
+                d.AcknowledgedOn is { } on ? Day(on) : "");
         }
-        await writer.WriteLineAsync();
-        await writer.WriteLineAsync(CsvCells.Line("Totals", "Gifts", "Currency", "Gross", "Fees", "Net"));
+        await csv.WriteBlankLineAsync(ct);
+        await csv.WriteLineAsync("Totals", "Gifts", "Currency", "Gross", "Fees", "Net");
         foreach (var t in totals)
         {
-            await writer.WriteLineAsync(CsvCells.Line("", t.Count.ToString(CultureInfo.InvariantCulture), t.Currency,
-                Plain(t.GrossMinor, t.Currency), Plain(t.FeesMinor, t.Currency), Plain(t.GrossMinor - t.FeesMinor, t.Currency)));
+            await csv.WriteLineAsync("", t.Count.ToString(CultureInfo.InvariantCulture), t.Currency,
+                Plain(t.GrossMinor, t.Currency), Plain(t.FeesMinor, t.Currency), Plain(t.GrossMinor - t.FeesMinor, t.Currency));
         }
         return new EmptyResult();
     }

@@ -7,7 +7,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Donations;
 
 /// <summary>The donations ledger: filtered, sorted and paged, with the filter's totals per currency. Three queries a page.</summary>
-public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -22,13 +22,13 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Input.UseDefaultPeriod(Request.Query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        Input.UseDefaultPeriod(Request.Query, clock.Today);
         if (!Ledger.Sorts.Contains(Sort)) Sort = "date";
         Campaigns = (await db.Campaigns.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
             .Select(c => (c.Id, c.Name)).ToList();
         if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();
 
-        var matching = Input.Apply(db.Donations.AsNoTracking());
+        var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
         Totals = await Ledger.TotalsAsync(matching);
         var total = Totals.Sum(t => t.Count);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);

@@ -57,7 +57,7 @@ public sealed class LedgerFilter
     }
 
     /// <summary>Only valid filters reach here (see <see cref="Validator"/>).</summary>
-    public IQueryable<Donation> Apply(IQueryable<Donation> donations)
+    public IQueryable<Donation> Apply(IQueryable<Donation> donations, IDatabaseProvider provider)
     {
         if (FromDate is { } from) donations = donations.Where(d => d.ReceivedOn >= from);
         if (ToDate is { } to) donations = donations.Where(d => d.ReceivedOn <= to);
@@ -67,9 +67,8 @@ public sealed class LedgerFilter
         if (!string.IsNullOrWhiteSpace(Donor))
         {
             // An anonymous gift never matches a name, so a search cannot reveal who gave it.
-            var pattern = "%" + Donor.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            donations = donations.Where(d => !d.IsAnonymous &&
-                (EF.Functions.Like(d.Person!.Name, pattern, "\\") || EF.Functions.Like(d.Organisation!.Name, pattern, "\\")));
+            donations = donations.Where(d => !d.IsAnonymous)
+                .Where(provider.ContainsIgnoringCase<Donation>(Donor.Trim(), d => d.Person!.Name, d => d.Organisation!.Name));
         }
         if (MinAmount is { } min)
         {

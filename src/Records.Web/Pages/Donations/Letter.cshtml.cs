@@ -8,7 +8,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Donations;
 
 /// <summary>The acknowledgement letter for one gift, as a PDF; an anonymous gift gets the reason instead.</summary>
-public class LetterModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+public class LetterModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     public string? Refusal { get; private set; }
     public int DonationId { get; private set; }
@@ -23,8 +23,8 @@ public class LetterModel(RecordsDbContext db, IOptions<RecordsOptions> options, 
             Refusal = refusal;
             return this.WithStatus(StatusCodes.Status400BadRequest);
         }
-        var now = clock.GetUtcNow();
-        var written = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, options.Value.Zone).DateTime);
+        var now = clock.Now;
+        var written = clock.Today;
         var pdf = DonorLetterDocuments.Letter(letter, options.Value.FoundationName, written, now.UtcDateTime, details: options.Value.Foundation.Details).ToBytes();
         return File(pdf, "application/pdf", $"acknowledgement-{donationId}.pdf");
     }

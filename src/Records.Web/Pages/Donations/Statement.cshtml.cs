@@ -10,7 +10,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Donations;
 
 /// <summary>A donor's year-end giving statement: the year's gifts and totals on screen, and the letter as a PDF.</summary>
-public class StatementModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+public class StatementModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     /// <summary>Bound from the plain query field year; text, so a wrong value gets a message instead of a binding failure.</summary>
     [BindProperty(SupportsGet = true)] public InputModel Input { get; set; } = new();
@@ -44,7 +44,7 @@ public class StatementModel(RecordsDbContext db, IOptions<RecordsOptions> option
     {
         PersonId = personId;
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        Statement = await GivingStatement.LoadAsync(db, personId, Input.YearNumber, clock.GetUtcNow().Year, ct);
+        Statement = await GivingStatement.LoadAsync(db, personId, Input.YearNumber, clock.Year, ct);
         if (Statement is null) return NotFound();
         Input.Year = Statement.Year.ToString(CultureInfo.InvariantCulture);
         if (Statement.Gifts.Count == 0)
@@ -53,8 +53,8 @@ public class StatementModel(RecordsDbContext db, IOptions<RecordsOptions> option
             return this.WithStatus(StatusCodes.Status404NotFound);
         }
         if (!pdf) return Page();
-        var now = clock.GetUtcNow();
-        var written = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, options.Value.Zone).DateTime);
+        var now = clock.Now;
+        var written = clock.Today;
         var bytes = DonorLetterDocuments.Statement(Statement, options.Value.FoundationName, written, now.UtcDateTime, details: Foundation).ToBytes();
         return File(bytes, "application/pdf", $"giving-statement-{personId}-{Statement.Year}.pdf");
     }

@@ -14,7 +14,7 @@ namespace Records.Web.Pages.Fellows;
 /// Staff correct a Fellow: name, email, links, status and quarter. The link rows work without script: adding a row,
 /// moving one up or down and removing one are buttons that post the form back and show it again, unsaved.
 /// </summary>
-public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
+public class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -70,7 +70,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var valid = ModelState.AddErrors(new Validator(clock.GetUtcNow().Year).Validate(Input));
+        var valid = ModelState.AddErrors(new Validator(clock.Year).Validate(Input));
         var problems = FellowEdit.Check(Input.Changes());
         foreach (var problem in problems) ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
         if (!valid || problems.Count > 0) return this.Invalid();

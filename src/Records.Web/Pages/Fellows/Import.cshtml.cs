@@ -13,7 +13,7 @@ namespace Records.Web.Pages.Fellows;
 /// it is then, in one transaction.
 /// </summary>
 [UploadLimit(MaxBytes, "Split the roster into smaller files.")]
-public class ImportModel(RecordsDbContext db, UploadStore uploads, TimeProvider clock) : PageModel
+public class ImportModel(RecordsDbContext db, UploadStore uploads, FoundationClock clock) : PageModel
 {
     public const long MaxBytes = 5 * 1024 * 1024;
     public const int ProblemsShown = 1000;
@@ -62,7 +62,7 @@ public class ImportModel(RecordsDbContext db, UploadStore uploads, TimeProvider 
         try
         {
             await using var kept = uploads.Open(token)!;
-            Report = await RosterImport.ReadAsync(kept, await ExistingRoster.LoadAsync(db, ct), clock.GetUtcNow().Year, ct);
+            Report = await RosterImport.ReadAsync(kept, await ExistingRoster.LoadAsync(db, ct), clock.Year, ct);
         }
         catch (RosterFileException e)
         {
@@ -90,7 +90,7 @@ public class ImportModel(RecordsDbContext db, UploadStore uploads, TimeProvider 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                report = await RosterImport.ReadAsync(kept, await ExistingRoster.LoadAsync(db, ct), clock.GetUtcNow().Year, ct);
+                report = await RosterImport.ReadAsync(kept, await ExistingRoster.LoadAsync(db, ct), clock.Year, ct);
             }
             catch (RosterFileException e)
             {
@@ -98,7 +98,7 @@ public class ImportModel(RecordsDbContext db, UploadStore uploads, TimeProvider 
                 ModelState.AddModelError("Input.File", e.Message);
                 return this.Invalid();
             }
-            added = await RosterAdditions.AddAsync(db, report.Rows, clock.GetUtcNow().UtcDateTime, ct);
+            added = await RosterAdditions.AddAsync(db, report.Rows, clock.Now.UtcDateTime, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -53,8 +53,7 @@ public class IndexModel(RecordsDbContext db, IAuthorizationService authorization
         var matching = db.Fellows.AsNoTracking();
         if (Searching)
         {
-            var pattern = "%" + Q!.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            matching = matching.Where(f => EF.Functions.Like(f.Person.Name, pattern, "\\"));
+            matching = matching.Where(DatabaseProvider.For(db).ContainsIgnoringCase<Fellow>(Q!.Trim(), f => f.Person.Name));
         }
 
         var perYear = await matching.GroupBy(f => f.Year).Select(g => new { Year = g.Key, Count = g.Count() }).OrderByDescending(y => y.Year).ToListAsync();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Records.Core.Data;
 using Records.Core.Fellows;
 using Records.Core.Nominations;
@@ -14,13 +13,13 @@ namespace Records.Web.Pages.History;
 /// then added exactly as checked, re-read against the records as they are then, in one transaction.
 /// </summary>
 [UploadLimit(ImportModel.MaxBytes, "Split it into smaller files.")]
-public class NominationsModel(RecordsDbContext db, UploadStore uploads, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public class NominationsModel(RecordsDbContext db, UploadStore uploads, FoundationClock clock) : PageModel
 {
     [BindProperty] public ImportModel.InputModel Input { get; set; } = new();
 
     public PastNominationsImport.Report? Report { get; private set; }
 
-    private DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    private DateOnly Today => clock.Today;
 
     public void OnGet() { }
 
@@ -72,7 +71,7 @@ public class NominationsModel(RecordsDbContext db, UploadStore uploads, TimeProv
                 ModelState.AddModelError("Input.File", e.Message);
                 return this.Invalid();
             }
-            added = await PastNominationsImport.CommitAsync(db, report, clock.GetUtcNow().UtcDateTime, ct);
+            added = await PastNominationsImport.CommitAsync(db, report, clock.Now.UtcDateTime, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -13,7 +13,7 @@ namespace Records.Web.Pages.Nominate;
 
 /// <summary>The public Fellow nomination form: no login, so it guards itself with a honeypot, a submission key and a rate limit.</summary>
 [EnableRateLimiting(RateLimits.Nominations)]
-public class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
 {
     /// <summary>Sent by the live preview script, which wants the rendered statement alone.</summary>
     public const string FragmentHeader = "X-Records-Fragment";
@@ -111,7 +111,7 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<Record
     }
 
     private async Task LoadTakingAsync() =>
-        Taking = await TakingNominations.OnAsync(db, RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone));
+        Taking = await TakingNominations.OnAsync(db, clock.Today);
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
@@ -171,7 +171,7 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<Record
         }
         var form = new NominationIntake.Form(Input.NomineeName, Input.NomineeEmail, Input.Links().ToList(), Input.Statement,
             Input.NominatorName, Input.NominatorEmail, Input.SubmissionKey);
-        await NominationIntake.TakeAsync(db, form, Fellow, options.Value.NominationSettings, clock.GetUtcNow());
+        await NominationIntake.TakeAsync(db, form, Fellow, options.Value.NominationSettings, clock.Now);
         return Received();
     }
 

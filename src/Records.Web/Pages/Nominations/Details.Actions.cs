@@ -58,7 +58,7 @@ public partial class DetailsModel
         if (VoteRefusal() is { } refusal) return refusal;
         if (!ModelState.AddErrors(new VoteValidator().Validate(VoteInput), nameof(VoteInput))) return this.Invalid();
         return await ApplyAsync(id, VoteRefusal, async () =>
-            await Voting.CastAsync(db, id, Me, VoteInput.Choice!.Value, VoteInput.Comment, clock.GetUtcNow().UtcDateTime)
+            await Voting.CastAsync(db, id, Me, VoteInput.Choice!.Value, VoteInput.Comment, clock.Now.UtcDateTime)
                 ? $"Your vote is now {VoteInput.Choice}." : $"You voted {VoteInput.Choice}.");
     }
 
@@ -69,7 +69,7 @@ public partial class DetailsModel
         if (!ModelState.AddErrors(new RecuseValidator().Validate(RecuseInput), nameof(RecuseInput))) return this.Invalid();
         return await ApplyAsync(id, () => DecidedRefusal("there is nothing left to recuse from"), async () =>
         {
-            await Voting.RecuseAsync(db, id, Me, RecuseInput.Reason, clock.GetUtcNow().UtcDateTime);
+            await Voting.RecuseAsync(db, id, Me, RecuseInput.Reason, clock.Now.UtcDateTime);
             return "You are recused from this nomination: your vote, if you had cast one, is withdrawn, and the tally is hidden from you.";
         });
     }
@@ -88,7 +88,7 @@ public partial class DetailsModel
         if (!ModelState.AddErrors(new CommentValidator().Validate(CommentInput), nameof(CommentInput))) return this.Invalid();
         db.NominationComments.Add(new Core.Nominations.NominationComment
         {
-            NominationId = id, AuthorId = Me, AuthorName = User.DisplayName(), Body = CommentInput.Body!.Trim(), At = clock.GetUtcNow().UtcDateTime,
+            NominationId = id, AuthorId = Me, AuthorName = User.DisplayName(), Body = CommentInput.Body!.Trim(), At = clock.Now.UtcDateTime,
         });
         await db.SaveChangesAsync();
         TempData["Flash"] = "Your comment is posted.";

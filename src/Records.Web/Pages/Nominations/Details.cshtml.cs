@@ -12,7 +12,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Nominations;
 
 /// <summary>One nomination for the Work Group: the statement, who and what is linked, the discussion, and my vote.</summary>
-public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     public sealed record View(int Id, string Nominee, string? NomineeEmail, int NomineeId, string NominatorName, string NominatorEmail,
         string Statement, DateTime ReceivedAt, NominationStatus Status, DateTime? DecidedAt, Round Round, string FirstRound, int? LinkedToId);
@@ -74,9 +74,9 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
         return true;
     }
 
-    public string Day(DateTime utc) => options.Value.Day(utc);
+    public string Day(DateTime utc) => clock.Day(utc);
 
-    public string DayAndTime(DateTime utc) => options.Value.DayAndTime(utc);
+    public string DayAndTime(DateTime utc) => clock.DayAndTime(utc);
 
     /// <summary>Only web addresses become links: a link recorded some other way never runs as script.</summary>
     public static string? Href(PersonLink link) => LinkRules.Href(link.Kind, link.Url);

@@ -11,7 +11,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Nominations;
 
 /// <summary>A round's nominations for the Work Group: status, my vote and the tally, counted in the same SQL as the rows.</summary>
-public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) : PageModel
+public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -35,7 +35,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) :
     public Round? Current { get; private set; }
     public Paged<Row> Rows { get; private set; } = new([], 1, PageSize, 0);
     public int Quorum => options.Value.Nominations.Quorum;
-    public string Day(DateTime utc) => options.Value.Day(utc);
+    public string Day(DateTime utc) => clock.Day(utc);
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -7,14 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Calendar;
 using Records.Core.Data;
-using Records.Core.Nominations;
 using Records.Core.Posts;
 using Records.Core.Text;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Posts;
 
-public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public partial class DetailsModel(RecordsDbContext db, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
 {
     [BindProperty] public DraftInput Draft { get; set; } = new();
     [BindProperty] public PublishInput Publish { get; set; } = new();
@@ -99,7 +98,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
         Post.Summary = Draft.Summary?.Trim();
         Post.ShowTotals = Draft.ShowTotals;
         Post.NameDonors = Draft.NameDonors;
-        if (await PostWriter.WriteAsync(db, Post, options.Value.PostSettings, clock.GetUtcNow().UtcDateTime) is { } problem)
+        if (await PostWriter.WriteAsync(db, Post, options.Value.PostSettings, clock.Now.UtcDateTime) is { } problem)
         {
             ModelState.AddModelError("", problem.Message);
             return this.Invalid();
@@ -125,7 +124,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
             return this.Invalid();
         }
         Post.FellowOrder = order;
-        if (await PostWriter.WriteAsync(db, Post, options.Value.PostSettings, clock.GetUtcNow().UtcDateTime) is { } problem)
+        if (await PostWriter.WriteAsync(db, Post, options.Value.PostSettings, clock.Now.UtcDateTime) is { } problem)
         {
             ModelState.AddModelError("", problem.Message);
             return this.Invalid();
@@ -146,7 +145,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
         Post.Status = PostStatus.Published;
         Post.PublishedUrl = Publish.Url!.Trim();
         Post.PublishedOn = Publish.On;
-        Post.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        Post.UpdatedAt = clock.Now.UtcDateTime;
         if (await this.SaveOrStaleAsync(db, Stale) is { } stale) return stale;
         TempData["Flash"] = $"Marked “{Post.Title}” published. It will not be written again.";
         return RedirectToPage(new { id });
@@ -165,7 +164,7 @@ public partial class DetailsModel(RecordsDbContext db, TimeProvider clock, IOpti
     private static DraftInput DraftOf(Post post) =>
         new() { Title = post.Title, Summary = post.Summary, ShowTotals = post.ShowTotals, NameDonors = post.NameDonors, Version = post.Version };
 
-    private DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    private DateOnly Today => clock.Today;
 
     /// <summary>A published post is the record of what went out: nothing changes it behind anyone's back.</summary>
     private PageResult? Refused()

@@ -16,7 +16,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Reports;
 
 [Authorize(Policy = Policies.Finance)]
-public class FinancialModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public class FinancialModel(RecordsDbContext db, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PeriodInput Input { get; set; } = new();
 
@@ -99,7 +99,7 @@ public class FinancialModel(RecordsDbContext db, TimeProvider clock, IOptions<Re
         var message = OutboxMessage.Create(to, $"Financial report: {period}",
             $"The financial report for {period} is attached, as {User.Identity?.Name} sent it from Records.\n\n" +
             string.Join("\n", FinancialReportDocument.Summary(Report).Take(3).Select(r => $"{r.Label}: {r.Figures[0]}")) + "\n",
-            clock.GetUtcNow().UtcDateTime);
+            clock.Now.UtcDateTime);
         message.Attachments.Add(new OutboxAttachment { FileName = FileName(Report), ContentType = "application/pdf", Content = Pdf(Report) });
         db.Outbox.Add(message);
         await db.SaveChangesAsync();
@@ -107,17 +107,17 @@ public class FinancialModel(RecordsDbContext db, TimeProvider clock, IOptions<Re
         return Redirect("/Reports/Financial?" + Input.Query());
     }
 
-    private byte[] Pdf(FinancialReport report) => FinancialReportDocument.Build(report, options.Value.FoundationName, clock.GetUtcNow().UtcDateTime).ToBytes();
+    private byte[] Pdf(FinancialReport report) => FinancialReportDocument.Build(report, options.Value.FoundationName, clock.Now.UtcDateTime).ToBytes();
 
     public static string FileName(FinancialReport report) =>
         $"financial-report-{report.Current.Period.From:yyyy-MM-dd}-to-{report.Current.Period.To:yyyy-MM-dd}.pdf";
 
-    private DateOnly Today() => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    private DateOnly Today() => clock.Today;
 
     /// <summary>With no period asked for: the last quarter that has ended, what the Board usually reads.</summary>
     private void UseLastQuarter()
     {
-        var today = RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+        var today = clock.Today;
         var (year, quarter) = YearQuarter.Of(today).Previous;
         Input = new PeriodInput { Kind = "quarter", Year = year.ToString(CultureInfo.InvariantCulture), Quarter = quarter.ToString(CultureInfo.InvariantCulture) };
     }

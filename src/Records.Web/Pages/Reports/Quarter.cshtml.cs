@@ -15,7 +15,7 @@ namespace Records.Web.Pages.Reports;
 
 /// <summary>The quarter packet: the round's nominations and votes, the new Fellows and the award decisions, on screen and as a PDF.</summary>
 [Authorize(Roles = Roles.WorkGroup + "," + Roles.Chair + "," + Roles.Board)]
-public class QuarterModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+public class QuarterModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     /// <summary>Bound from the plain query fields year and quarter; text, so a wrong value gets a message instead of a binding failure.</summary>
     [BindProperty(SupportsGet = true)] public InputModel Input { get; set; } = new();
@@ -47,7 +47,7 @@ public class QuarterModel(RecordsDbContext db, IOptions<RecordsOptions> options,
         if (string.IsNullOrWhiteSpace(Input.Year) && string.IsNullOrWhiteSpace(Input.Quarter))
         {
             // Opened from a link without a quarter: the quarter the foundation is in today.
-            var today = Records.Core.Nominations.RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+            var today = clock.Today;
             Input.Year = today.Year.ToString(CultureInfo.InvariantCulture);
             Input.Quarter = YearQuarter.Of(today).Quarter.ToString(CultureInfo.InvariantCulture);
         }
@@ -60,7 +60,7 @@ public class QuarterModel(RecordsDbContext db, IOptions<RecordsOptions> options,
     {
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
         var packet = await QuarterPacket.LoadAsync(db, Input.YearNumber, Input.QuarterNumber, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-        var pdf = QuarterPacketDocument.Build(packet, options.Value.FoundationName, clock.GetUtcNow().UtcDateTime).ToBytes();
+        var pdf = QuarterPacketDocument.Build(packet, options.Value.FoundationName, clock.Now.UtcDateTime).ToBytes();
         return File(pdf, "application/pdf", FileName(packet.Year, packet.Quarter));
     }
 

@@ -14,12 +14,12 @@ namespace Records.Web.Pages.ServiceAwards;
 /// One proposal for the Board and Staff: the reasons, every step so far, and the next one — the Board approves with a
 /// resolution, holds over or declines; Staff record the payment of an approved award.
 /// </summary>
-public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     public ServiceAward Award { get; private set; } = null!;
     public bool IsBoard => User.IsInRole(Roles.Board);
     public bool IsStaff => User.IsInRole(Roles.Staff);
-    public DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    public DateOnly Today => clock.Today;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -73,7 +73,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
     }
 
     private AwardDecisions Decisions =>
-        new(db, clock, new AwardSettings(options.Value.FoundationName, options.Value.ServiceAwards.AmountMinor, options.Value.ServiceAwards.Currency));
+        new(db, clock.Time, new AwardSettings(options.Value.FoundationName, options.Value.ServiceAwards.AmountMinor, options.Value.ServiceAwards.Currency));
 
     private string Me => User.Identity?.Name ?? "unknown";
 

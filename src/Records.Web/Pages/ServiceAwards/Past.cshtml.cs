@@ -1,19 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Records.Core.Data;
-using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.ServiceAwards;
 
 /// <summary>Staff record an award the Board gave before Records: approved, with its quarter, resolution and decision date.</summary>
-public class PastModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public class PastModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
-    public DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    public DateOnly Today => clock.Today;
 
     public class InputModel
     {
@@ -37,7 +35,7 @@ public class PastModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
         {
             if (ModelState[$"Input.{field}"] is { Errors.Count: > 0 } entry) entry.Errors.Clear();
         }
-        var (award, problems) = await new PastAwardRecord(db).AddAsync(Input.Award(), User.Identity?.Name ?? "unknown", Today, clock.GetUtcNow().UtcDateTime);
+        var (award, problems) = await new PastAwardRecord(db).AddAsync(Input.Award(), User.Identity?.Name ?? "unknown", Today, clock.Now.UtcDateTime);
         if (award is null)
         {
             foreach (var problem in problems) ModelState.AddModelError($"Input.{problem.Field}", problem.Message);

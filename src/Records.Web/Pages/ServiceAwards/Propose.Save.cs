@@ -12,7 +12,7 @@ public partial class ProposeModel
     /// <summary>Saves the proposal, or answers null when a post of the same form saved it first.</summary>
     private async Task<ServiceAward?> SaveAsync()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now.UtcDateTime;
         var signedIn = User.Identity?.IsAuthenticated == true ? User.DisplayName() : null;
         await using var transaction = await db.Database.BeginTransactionAsync();
         try

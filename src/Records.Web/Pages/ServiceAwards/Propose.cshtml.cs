@@ -18,7 +18,7 @@ namespace Records.Web.Pages.ServiceAwards;
 /// they were sent. Public, so it guards itself like the nomination form: a honeypot and the same rate limit.
 /// </summary>
 [EnableRateLimiting(RateLimits.Nominations)]
-public partial class ProposeModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public partial class ProposeModel(RecordsDbContext db, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -123,5 +123,5 @@ public partial class ProposeModel(RecordsDbContext db, TimeProvider clock, IOpti
         return Redirect("/ServiceAwards");
     }
 
-    private DateOnly Today() => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    private DateOnly Today() => clock.Today;
 }

@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Records.Core.Data;
-using Records.Core.Nominations;
 using Records.Core.Sponsors;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Sponsors;
 
-public class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
@@ -25,7 +23,7 @@ public class IndexModel(RecordsDbContext db, TimeProvider clock, IOptions<Record
 
     public async Task OnGetAsync()
     {
-        var today = RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+        var today = clock.Today;
         var matching = db.Sponsors.AsNoTracking();
         if (Searching)
         {

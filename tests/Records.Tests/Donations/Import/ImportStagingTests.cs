@@ -3,8 +3,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Audit;
 using Records.Core.Data;
+using Records.Core.Donations;
 using Records.Core.Donations.Import;
+using Records.Core.People;
 using Records.Tests.Mail;
 
 namespace Records.Tests.Donations.Import;
@@ -110,6 +113,48 @@ public class ImportStagingTests(MailDatabaseFixture fixture) : IClassFixture<Mai
         Assert.Equal("Donor 2", donor.Summary);
         Assert.Equal(30, await db.AuditEntries.CountAsync(a => a.EntityType == "Donation" && a.UserName == "staff@records.local"));
         Assert.Equal(18, await db.AuditEntries.CountAsync(a => a.EntityType == "Person" && a.UserName == "staff@records.local"));
+    }
+
+    [Fact]
+    public async Task AnImportedGiftAndItsNewDonorAreAuditedAsTheSameAddedByHandWouldBe()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        int importId;
+        await using (var importing = database.Open())
+        {
+            importId = (await CommitAsync(importing, new MemoryStream(Stripe(3)))).ImportId!.Value;
+        }
+        await using var db = database.Open();
+        var imported = await db.Donations.AsNoTracking().Include(d => d.Person).SingleAsync(d => d.TransactionId == "ch_stage000002");
+        var byHand = new Donation
+        {
+            Person = new Person { Name = imported.Person!.Name, Email = imported.Person.Email, CreatedAt = At }, AmountMinor = imported.AmountMinor,
+            Currency = imported.Currency, ReceivedOn = imported.ReceivedOn, Channel = imported.Channel, FeeMinor = imported.FeeMinor,
+            TransactionId = "by_hand", IsRecurring = imported.IsRecurring, ImportId = importId,
+        };
+        db.Donations.Add(byHand);
+        await db.SaveChangesAsync();
+
+        var entries = await db.AuditEntries.AsNoTracking().ToListAsync();
+        AuditEntry Of(string type, int id) => entries.Single(a => a.EntityType == type && a.EntityId == id.ToString(CultureInfo.InvariantCulture));
+        var (handPerson, importedPerson) = (Of("Person", byHand.PersonId!.Value), Of("Person", imported.PersonId!.Value));
+        Assert.Equal((handPerson.Action, handPerson.Summary, handPerson.Changes), (importedPerson.Action, importedPerson.Summary, importedPerson.Changes));
+        var (handGift, importedGift) = (Of("Donation", byHand.Id), Of("Donation", imported.Id));
+        Assert.Equal((handGift.Action, handGift.Summary), (importedGift.Action, importedGift.Summary));
+        var expected = Fields(handGift.Changes!)
+            .Select(f => f.Name switch
+            {
+                "PersonId" => (f.Name, imported.PersonId.Value.ToString(CultureInfo.InvariantCulture)),
+                "TransactionId" => (f.Name, "\"ch_stage000002\""),
+                _ => f,
+            });
+        Assert.Equal(expected, Fields(importedGift.Changes!));
+    }
+
+    private static List<(string Name, string Value)> Fields(string changes)
+    {
+        using var json = JsonDocument.Parse(changes);
+        return json.RootElement.EnumerateObject().Select(p => (p.Name, p.Value[1].GetRawText())).ToList();
     }
 
     [Fact]

@@ -2,14 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Records.Core.Audit;
 using Records.Core.Data;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Admin.Audit;
 
-public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
@@ -25,7 +24,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) :
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var zone = options.Value.Zone;
+        var zone = clock.Zone;
         var from = ParseDay(From, nameof(From));
         var to = ParseDay(To, nameof(To));
         if (from is { } f && to is { } t && t < f) DateError = "The “to” date is before the “from” date.";
@@ -57,7 +56,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options) :
 
     public string NameOf(string userName) => Names.TryGetValue(userName, out var name) ? name : userName;
 
-    public string When(DateTime utc) => options.Value.DayAndTime(utc);
+    public string When(DateTime utc) => clock.DayAndTime(utc);
 
     /// <summary>Entries about someone who has been nominated and is not a Fellow: who is nominated is the Work Group's business.</summary>
     private HashSet<long> Withheld { get; set; } = [];

@@ -14,6 +14,7 @@ public class EditModel(UserManager<AppUser> users, Records.Core.Data.RecordsDbCo
 
     public AppUser Account { get; private set; } = null!;
     public bool IsSelf => Account.Id == users.GetUserId(User);
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     public class InputModel
     {

@@ -6,7 +6,7 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Admin.Users;
 
-public class IndexModel(RecordsDbContext db) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -20,7 +20,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.Now;
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {

@@ -13,7 +13,7 @@ namespace Records.Web.Pages.Nominations.Rounds;
 /// Closing a round: what the rule will do to each nomination is shown first; confirming applies it in one save —
 /// accepted nominees join the roster, the rest carry into the next round or expire, and each nominator is told.
 /// </summary>
-public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -31,7 +31,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     public IReadOnlyList<RoundClosing.Decision> Plans => Plan.Decisions;
     public int Quorum => options.Value.Nominations.Quorum;
     public string NextRound => Plan.NextRound;
-    public DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    public DateOnly Today => clock.Today;
 
     private RoundClosing.Plan Plan { get; set; } = null!;
 
@@ -51,7 +51,7 @@ public class CloseModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         }
         try
         {
-            if (await RoundClosing.ApplyAsync(db, Plan, options.Value.NominationSettings, clock.GetUtcNow().UtcDateTime) is { } refusal)
+            if (await RoundClosing.ApplyAsync(db, Plan, options.Value.NominationSettings, clock.Now.UtcDateTime) is { } refusal)
             {
                 ModelState.AddModelError("", refusal);
                 return this.WithStatus(StatusCodes.Status409Conflict);

@@ -10,7 +10,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Nominations.Rounds;
 
 /// <summary>The Chair's rounds: open one for votes, remind those who owe votes, close it, move its dates, add the next.</summary>
-public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, TimeProvider clock) : PageModel
+public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, FoundationClock clock) : PageModel
 {
     public const int PageSize = 12;
 
@@ -53,7 +53,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == id);
         if (round is null) return NotFound();
         if (round.Status != RoundStatus.Open) return await RefuseAsync($"{round.Name} is {round.Status}; reminders go out only for an open round.");
-        var reminded = await VoteReminders.QueueAsync(db, round, options.Value.NominationSettings, clock.GetUtcNow().UtcDateTime);
+        var reminded = await VoteReminders.QueueAsync(db, round, options.Value.NominationSettings, clock.Now.UtcDateTime);
         await db.SaveChangesAsync();
         TempData["Flash"] = reminded == 0 ? "Every member has voted or recused on every nomination; nobody was reminded." : $"Reminded {reminded} member{(reminded == 1 ? "" : "s")}.";
         return RedirectToPage(new { p = P });
@@ -73,7 +73,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, T
     /// <summary>The round taking nominations today if it is missing, else the one after it; null when both exist.</summary>
     private async Task<YearQuarter?> NextToCreateAsync()
     {
-        var current = RoundCalendar.RoundFor(RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone));
+        var current = RoundCalendar.RoundFor(clock.Today);
         var next = current.Next;
         var existing = await db.Rounds.AsNoTracking()
             .Where(r => (r.Year == current.Year && r.Quarter == current.Quarter) || (r.Year == next.Year && r.Quarter == next.Quarter))

@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Data;
-using Records.Core.Nominations;
 using Records.Core.Posts;
 using Records.Core.Text;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Posts.Templates;
 
-public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public class EditModel(RecordsDbContext db, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
 {
     public const string FragmentHeader = "X-Records-Fragment";
 
@@ -83,7 +82,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
         if (template is null) db.PostTemplates.Add(template = new PostTemplate { Kind = Kind, Body = "", UpdatedBy = "" });
         template.Body = body;
         template.UpdatedBy = User.Identity?.Name ?? "";
-        template.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        template.UpdatedAt = clock.Now.UtcDateTime;
         try
         {
             await db.SaveChangesAsync();
@@ -114,7 +113,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
         var settings = options.Value.PostSettings;
         var check = await PostTemplates.RenderAsync(body, Samples.BuiltIn(Kind, settings));
         if (!check.Succeeded) return check;
-        var today = RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+        var today = clock.Today;
         if (await Samples.LatestAsync(db, Kind, settings, today) is not { } latest) return check;
         PreviewFromRecords = true;
         return await PostTemplates.RenderAsync(body, latest);

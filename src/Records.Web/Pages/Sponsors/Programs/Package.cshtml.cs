@@ -13,7 +13,7 @@ using MoneyText = Records.Core.Money.MoneyText;
 namespace Records.Web.Pages.Sponsors.Programs;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Staff)]
-public class PackageModel(RecordsDbContext db) : PageModel
+public class PackageModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -75,7 +75,7 @@ public class PackageModel(RecordsDbContext db) : PageModel
         }
         else
         {
-            Input = new InputModel { ProgramId = programId ?? 0, Year = DateTime.UtcNow.Year.ToString(CultureInfo.InvariantCulture) };
+            Input = new InputModel { ProgramId = programId ?? 0, Year = clock.Year.ToString(CultureInfo.InvariantCulture) };
         }
         return Page();
     }

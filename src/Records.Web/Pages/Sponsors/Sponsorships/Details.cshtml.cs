@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Data;
-using Records.Core.Nominations;
 using Records.Core.Sponsors;
 using Records.Core.Text;
 using Records.Web.Infrastructure;
@@ -12,7 +11,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Sponsors.Sponsorships;
 
 /// <summary>One sponsorship: its terms, balance, status and contract with their next steps, history and payments.</summary>
-public class DetailsModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsOptions> options) : PageModel
+public class DetailsModel(RecordsDbContext db, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
 {
     /// <summary>The add-payment form.</summary>
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -61,8 +60,9 @@ public class DetailsModel(RecordsDbContext db, TimeProvider clock, IOptions<Reco
     }
 
     public RecordsOptions Options => options.Value;
+    public FoundationClock Clock => clock;
 
-    public DateOnly Today => RoundCalendar.LocalDate(clock.GetUtcNow(), options.Value.Zone);
+    public DateOnly Today => clock.Today;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -78,7 +78,7 @@ public class DetailsModel(RecordsDbContext db, TimeProvider clock, IOptions<Reco
         {
             return await RefuseAsync(id, SponsorshipLifecycle.RefuseStatus(s.Status, to) ?? "Choose one of the statuses offered.");
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now.UtcDateTime;
         Terms.Record(s, SponsorshipChange.Status, s.Status.ToString(), to.ToString(), null, Terms.Who(User), now);
         s.Status = to;
         s.StatusChangedAt = now;
@@ -92,7 +92,7 @@ public class DetailsModel(RecordsDbContext db, TimeProvider clock, IOptions<Reco
         {
             return await RefuseAsync(id, SponsorshipLifecycle.RefuseContract(s.Status, s.ContractStatus, to) ?? "Choose one of the contract statuses offered.");
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now.UtcDateTime;
         Terms.Record(s, SponsorshipChange.Contract, s.ContractStatus.ToString(), to.ToString(), null, Terms.Who(User), now);
         s.ContractStatus = to;
         s.ContractStatusChangedAt = now;

@@ -10,7 +10,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Sponsors.Sponsorships;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Staff)]
-public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
+public class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -80,7 +80,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         }
         else
         {
-            Input = new InputModel { StartsOn = Terms.IsoDate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) };
+            Input = new InputModel { StartsOn = Terms.IsoDate(clock.Today) };
         }
         return Page();
     }
@@ -100,7 +100,7 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
         }
         var package = Input.PackageId is { } packageId ? await db.SponsorPackages.SingleAsync(k => k.Id == packageId) : null;
         var takesPlace = package is not null && Sponsorship?.Status != SponsorshipStatus.Rejected && Sponsorship?.PackageId != package.Id;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now.UtcDateTime;
         var saved = Sponsorship is null ? Create(package, now) : Change(Sponsorship, package, now);
         string? full = null;
         var stored = await StaleEdits.TrySaveAsync(async () =>

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Records.Web.Infrastructure;
+
+namespace Records.Tests.Infrastructure;
+
+public class UploadStoreTests
+{
+    [Fact]
+    public async Task UploadsWaitWhereTheSettingSaysOrElseBesideTheDatabase()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"records-uploads-{Guid.NewGuid():N}");
+        try
+        {
+            var database = new DatabaseLocation(Path.Combine(folder, "db", "records.db"));
+            var elsewhere = new UploadStore(database, Options.Create(new RecordsOptions { UploadsPath = Path.Combine(folder, "kept") }), TimeProvider.System);
+            var beside = new UploadStore(database, Options.Create(new RecordsOptions()), TimeProvider.System);
+
+            var first = await elsewhere.SaveAsync(new MemoryStream([1, 2, 3]), 10);
+            var second = await beside.SaveAsync(new MemoryStream([4, 5]), 10);
+
+            Assert.True(File.Exists(Path.Combine(folder, "kept", first + ".upload")));
+            Assert.True(File.Exists(Path.Combine(folder, "db", "uploads", second + ".upload")));
+            await using var read = elsewhere.Open(first)!;
+            Assert.Equal(3, read.Length);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
