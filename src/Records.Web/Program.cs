@@ -39,7 +39,7 @@ builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostedService<Records.Web.Nominations.ReminderWorker>();
-builder.Services.AddHostedService<Records.Web.Sponsorships.EndingReminderWorker>();
+builder.Services.AddHostedService<Records.Web.Sponsors.EndingReminderWorker>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     {

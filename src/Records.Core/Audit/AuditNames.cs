@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class AuditNames(DbContext db)
             SponsorPackage p => $"{p.Name} package {p.Year} of the {ProgramName(p.ProgramId)} program",
             Sponsorship s => SponsorshipName(s),
             SponsorshipEvent e => $"{Words(e.Change.ToString())} change of the {SponsorshipName(db.Find<Sponsorship>(e.SponsorshipId))}",
-            Payment p => $"Payment of {new Money.Money(p.AmountMinor, p.Currency)} for the {SponsorshipName(db.Find<Sponsorship>(p.SponsorshipId))}",
+            Payment p => $"Payment of {new Money(p.AmountMinor, p.Currency)} for the {SponsorshipName(db.Find<Sponsorship>(p.SponsorshipId))}",
             Donation d => DonationName(d),
             Campaign c => $"Campaign {c.Name}",
             DonationImport i => $"Import of {i.FileName}",
@@ -96,7 +97,7 @@ public sealed class AuditNames(DbContext db)
             : d.PersonId is { } person ? PersonName(person)
             : d.OrganisationId is { } organisation ? db.Find<Sponsor>(organisation)?.Name ?? "an organisation"
             : "an unnamed donor";
-        return $"Gift of {new Money.Money(d.AmountMinor, d.Currency)} from {donor} on {d.ReceivedOn.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}";
+        return $"Gift of {new Money(d.AmountMinor, d.Currency)} from {donor} on {d.ReceivedOn.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>"HeldOver" → "Held over".</summary>

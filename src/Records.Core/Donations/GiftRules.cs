@@ -1,4 +1,4 @@
-using Records.Core.Money;
+using Records.Core.Amounts;
 
 namespace Records.Core.Donations;
 
@@ -8,7 +8,7 @@ public static class GiftRules
     /// <summary>Ten million in the gift's currency: above it an amount is a typing slip (an extra zero or two), not a gift.</summary>
     public const long LargestMajor = 10_000_000;
 
-    public static long LargestMinor(string currency) => Money.Money.FromMajor(LargestMajor, currency).Minor;
+    public static long LargestMinor(string currency) => Money.FromMajor(LargestMajor, currency).Minor;
 
     public static bool IsPlausibleAmount(long minor, string currency) => minor > 0 && minor <= LargestMinor(currency);
 
@@ -38,8 +38,8 @@ public static class Acknowledgement
     public static string QuidProQuo(long amountMinor, long quidProQuoMinor, string currency)
     {
         if (quidProQuoMinor <= 0) return NothingInReturn;
-        var received = new Money.Money(quidProQuoMinor, currency).Format();
-        var deductible = new Money.Money(Math.Max(0, amountMinor - quidProQuoMinor), currency).Format();
+        var received = new Money(quidProQuoMinor, currency).Format();
+        var deductible = new Money(Math.Max(0, amountMinor - quidProQuoMinor), currency).Format();
         return $"You received goods or services valued at {received} in return; the deductible part of your gift is {deductible}.";
     }
 }

@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
@@ -63,7 +64,7 @@ public sealed record ThanksPostModel(
         var tiers = from is { } start && to is { } end ? await TiersAsync(db, start, end, ct) : [];
         return new ThanksPostModel(settings.Foundation, settings.FoundationShort, campaign ?? "", PeriodText(from, to), people + unnamed, totals.Sum(t => t.Gifts),
             tiers.Sum(t => t.Sponsors.Count), showTotals,
-            totals.Select(t => new TotalEntry(t.Currency, new Money.Money(t.Minor, t.Currency).Format(), t.Minor)).ToList(),
+            totals.Select(t => new TotalEntry(t.Currency, new Money(t.Minor, t.Currency).Format(), t.Minor)).ToList(),
             nameDonors, donors.Select(PostText.Clean).ToList(), tiers);
     }
 
@@ -84,7 +85,7 @@ public sealed record ThanksPostModel(
 
     /// <summary>Amounts are listed per currency, never added across currencies: the usual currencies first ("$12,345.00 and €1,000.00").</summary>
     private static int CurrencyPlace(string currency) =>
-        Money.Currencies.Common.ToList().IndexOf(currency) is >= 0 and var place ? place : int.MaxValue;
+        Currencies.Common.ToList().IndexOf(currency) is >= 0 and var place ? place : int.MaxValue;
 
     private static string PeriodText(DateOnly? from, DateOnly? to) =>
         from is { } f && to is { } t

@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
@@ -11,7 +12,7 @@ public static class QuidProQuo
     public static long Deductible(long amountMinor, long quidProQuoMinor) => Math.Max(0, amountMinor - quidProQuoMinor);
 
     public static string Statement(long amountMinor, long quidProQuoMinor, string currency, bool severalGifts = false) => quidProQuoMinor > 0
-        ? $"You received goods or services valued at {new Money.Money(quidProQuoMinor, currency).Format()} in return; the deductible part of your {(severalGifts ? "gifts" : "gift")} is {new Money.Money(Deductible(amountMinor, quidProQuoMinor), currency).Format()}."
+        ? $"You received goods or services valued at {new Money(quidProQuoMinor, currency).Format()} in return; the deductible part of your {(severalGifts ? "gifts" : "gift")} is {new Money(Deductible(amountMinor, quidProQuoMinor), currency).Format()}."
         : $"No goods or services were provided in exchange for {(severalGifts ? "these gifts" : "this gift")}.";
 
     public static string Day(DateOnly day) => day.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
@@ -22,7 +23,7 @@ public sealed record Acknowledgement(int DonationId, string Donor, string? Email
 {
     public const string AnonymousRefusal = "This gift was given anonymously: there is no named donor to thank, so no acknowledgement letter can be written.";
 
-    public string Amount => new Money.Money(AmountMinor, Currency).Format();
+    public string Amount => new Money(AmountMinor, Currency).Format();
     public string ThankYou => $"Thank you for your gift of {Amount} received on {QuidProQuo.Day(ReceivedOn)}.";
     public string QuidProQuoStatement => QuidProQuo.Statement(AmountMinor, QuidProQuoMinor, Currency);
 
@@ -67,7 +68,7 @@ public sealed record GivingStatement(int PersonId, string Donor, string? Email, 
     public IReadOnlyList<IReadOnlyList<string>> TotalRows() => Totals.Select(t => (IReadOnlyList<string>)[
         t.Currency, t.Count.ToString("#,0", CultureInfo.InvariantCulture), M(t.AmountMinor, t.Currency), M(t.QuidProQuoMinor, t.Currency), M(t.DeductibleMinor, t.Currency)]).ToList();
 
-    private static string M(long minor, string currency) => new Money.Money(minor, currency).Format();
+    private static string M(long minor, string currency) => new Money(minor, currency).Format();
 
     /// <summary>
     /// Null when there is no such person; a statement with no gifts when they gave nothing named that year. Without a year, the

@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using System.Globalization;
 using Records.Core.Pdf;
 

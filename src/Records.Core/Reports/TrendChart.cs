@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using System.Globalization;
 using Records.Core.Pdf;
 
@@ -24,7 +25,7 @@ public static class TrendChart
     {
         (fonts ?? FontSet.Default).UseForCharts();
         var months = report.Trend.Where(m => m.Currency == currency).ToList();
-        double factor = Money.Money.MinorPerMajor(currency);
+        double factor = Money.MinorPerMajor(currency);
         var plot = new ScottPlot.Plot();
         var positions = Enumerable.Range(0, months.Count).Select(i => (double)i).ToArray();
         var donations = plot.Add.Scatter(positions, months.Select(m => m.DonationsMinor / factor).ToArray());

@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -39,11 +40,11 @@ public static class SeedLoader
         AddServiceAwards(db, Read<ServiceAwardRow>(folder, "service-awards.json"), now);
         foreach (var c in Read<CampaignRow>(folder, "campaigns.json"))
         {
-            db.Campaigns.Add(new Campaign { Name = c.Name, Description = c.Description, Currency = c.Currency, StartsOn = c.StartsOn, EndsOn = c.EndsOn, GoalMinor = c.Goal is { } g ? Money.Money.FromMajor(g, c.Currency).Minor : null });
+            db.Campaigns.Add(new Campaign { Name = c.Name, Description = c.Description, Currency = c.Currency, StartsOn = c.StartsOn, EndsOn = c.EndsOn, GoalMinor = c.Goal is { } g ? Money.FromMajor(g, c.Currency).Minor : null });
         }
         foreach (var l in Read<BudgetLineRow>(folder, "budget-lines.json"))
         {
-            db.BudgetLines.Add(new BudgetLine { Kind = l.Kind, Label = l.Label, AsOf = l.AsOf, AmountMinor = Money.Money.FromMajor(l.Amount, l.Currency).Minor, Currency = l.Currency, Source = l.Source });
+            db.BudgetLines.Add(new BudgetLine { Kind = l.Kind, Label = l.Label, AsOf = l.AsOf, AmountMinor = Money.FromMajor(l.Amount, l.Currency).Minor, Currency = l.Currency, Source = l.Source });
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -97,7 +98,7 @@ public static class SeedLoader
                 {
                     Name = p.Name,
                     Year = p.Year,
-                    PriceMinor = Money.Money.FromMajor(p.Price, p.Currency).Minor,
+                    PriceMinor = Money.FromMajor(p.Price, p.Currency).Minor,
                     Currency = p.Currency,
                     Benefits = p.Benefits,
                     InKindAccepted = p.InKind,
@@ -134,7 +135,7 @@ public static class SeedLoader
                     StartsOn = s.StartsOn,
                     EndsOn = s.EndsOn,
                     Currency = s.Currency,
-                    FeeMinor = s.Fee is { } fee ? Money.Money.FromMajor(fee, s.Currency).Minor : null,
+                    FeeMinor = s.Fee is { } fee ? Money.FromMajor(fee, s.Currency).Minor : null,
                     Status = s.Status,
                     StatusChangedAt = Noon(s.RecordedOn),
                     ContractStatus = s.ContractStatus,

@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.Mail;
@@ -97,7 +98,7 @@ public sealed class AwardDecisions(RecordsDbContext db, TimeProvider clock, Awar
             award.Currency = currency;
             award.PyConRegistration = pyConRegistration;
             award.PaidOn = paidOn;
-            Record(award, ServiceAwardAction.Paid, $"{new Money.Money(amountMinor, currency).Format()}{(pyConRegistration ? " and a PyCon US registration" : "")}", paidOn, by, now);
+            Record(award, ServiceAwardAction.Paid, $"{new Money(amountMinor, currency).Format()}{(pyConRegistration ? " and a PyCon US registration" : "")}", paidOn, by, now);
             return Task.CompletedTask;
         }, ct);
 

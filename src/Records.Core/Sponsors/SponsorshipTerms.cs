@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 namespace Records.Core.Sponsors;
 
 /// <summary>The terms a sponsorship gets when Staff leave them out.</summary>
@@ -10,5 +11,5 @@ public static class SponsorshipTerms
     public static bool InKindAllowed(SponsorPackage? package) => package is null || package.InKindAccepted;
 
     /// <summary>A hundred million in the currency's major units: above it an amount is a typing mistake, not a sponsorship.</summary>
-    public static long MaxAmountMinor(string currency) => 100_000_000L * Money.Money.MinorPerMajor(currency);
+    public static long MaxAmountMinor(string currency) => 100_000_000L * Money.MinorPerMajor(currency);
 }

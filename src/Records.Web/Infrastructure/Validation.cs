@@ -41,7 +41,7 @@ public static class MoneyRules
     public static IRuleBuilderOptions<T, string?> IsAmountIn<T>(this IRuleBuilder<T, string?> rule, Func<T, string> currency) =>
         rule.Must((x, text, context) =>
         {
-            var reading = Core.Money.MoneyText.Read(text, currency(x));
+            var reading = Core.Amounts.MoneyText.Read(text, currency(x));
             if (reading.Error is { } error) context.MessageFormatter.AppendArgument("Reading", error);
             return reading.IsAmount;
         }).WithMessage("{Reading}");

@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
@@ -6,7 +7,7 @@ using Records.Core.Data;
 using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
 using Records.Web.Infrastructure;
-using Records.Web.Pages.Home;
+using Records.Core.Home;
 
 namespace Records.Web.Pages;
 
@@ -36,7 +37,8 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock, Microsoft.Ex
             WorkGroup = await WorkGroupPanel.LoadAsync(db, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, User.IsInRole(Roles.Chair), Today,
                 await TakingNominations.OnAsync(db, Today, ct), ct);
         }
-        if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, options.Value.Sponsorships.EndingReminderDays, options.Value.Donations, ct);
+        if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, options.Value.Sponsorships.EndingReminderDays,
+            new Money(options.Value.Donations.AcknowledgementThresholdMinor, options.Value.Donations.AcknowledgementCurrency.ToUpperInvariant()), ct);
         if (User.IsInRole(Roles.Board)) Board = await BoardPanel.LoadAsync(db, Today, ct);
         if (User.IsInRole(Roles.Admin)) Admin = await AdminPanel.LoadAsync(db, clock.Now, ct);
     }

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Records.Benchmarks.Capture;
 using Records.Core.Data;
-using Records.Web.Pages.Home;
+using Records.Core.Home;
 
 namespace Records.Benchmarks.InProcess;
 

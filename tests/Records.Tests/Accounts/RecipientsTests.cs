@@ -1,10 +1,11 @@
+using Records.Tests.Infrastructure;
 using Records.Core.Accounts;
 using Records.Tests.Mail;
 using Records.Tests.Nominations;
 
 namespace Records.Tests.Accounts;
 
-public class RecipientsTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class RecipientsTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     [Fact]
     public async Task EachEnabledAccountHoldingTheRoleIsWrittenToOnceInAddressOrder()

@@ -1,4 +1,4 @@
-using Records.Core.Money;
+using Records.Core.Amounts;
 
 namespace Records.Tests.Core;
 

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.People;
@@ -6,7 +7,7 @@ using Records.Tests.Mail;
 namespace Records.Tests.Data;
 
 /// <summary>The provider's case-insensitive search, on a real migrated database.</summary>
-public class SearchTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class SearchTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     [Theory]
     [InlineData("ada", "Ada_Lovelace ADA 100%")]

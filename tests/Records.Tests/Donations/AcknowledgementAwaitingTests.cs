@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Donations;
 using Records.Tests.Mail;
@@ -5,7 +6,7 @@ using Records.Tests.Mail;
 namespace Records.Tests.Donations;
 
 /// <summary>The gifts awaiting an acknowledgement, asked of a real migrated SQLite file, are the ones the rule says need one.</summary>
-public class AcknowledgementAwaitingTests(MailDatabaseFixture databases) : IClassFixture<MailDatabaseFixture>
+public class AcknowledgementAwaitingTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
     [Fact]
     public async Task TheQueryTakesTheGiftsTheRuleSaysNeedAnAcknowledgementAndNotYetThanked()

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Tests.Infrastructure;
 using static Records.Tests.Donations.GiftData;
 

@@ -1,5 +1,5 @@
 using Records.Core.Donations;
-using Records.Core.Money;
+using Records.Core.Amounts;
 
 namespace Records.Tests.Donations;
 

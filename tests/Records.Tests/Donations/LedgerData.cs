@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Records.Core.Data;
 using Records.Core.Donations;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Core.People;
 using Records.Core.Sponsors;
 using Records.Tests.Infrastructure;

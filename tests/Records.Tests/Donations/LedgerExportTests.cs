@@ -1,5 +1,5 @@
 using System.Text;
-using Money = Records.Core.Money.Money;
+using Money = Records.Core.Amounts.Money;
 using Records.Core.Accounts;
 using Records.Tests.Infrastructure;
 using static Records.Tests.Donations.LedgerData;

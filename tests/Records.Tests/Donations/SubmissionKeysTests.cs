@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.People;
 using Records.Core.Donations;
@@ -6,7 +7,7 @@ using Records.Tests.Mail;
 namespace Records.Tests.Donations;
 
 /// <summary>A form that creates a gift carries a one-time key; the database keeps one gift per key, whoever posts it.</summary>
-public class SubmissionKeysTests(MailDatabaseFixture databases) : IClassFixture<MailDatabaseFixture>
+public class SubmissionKeysTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
     private static Donation Gift(Guid? key) => new()
     {

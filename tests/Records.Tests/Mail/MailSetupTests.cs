@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ using Records.Web.Mail;
 
 namespace Records.Tests.Mail;
 
-public class MailSetupTests(MailDatabaseFixture databases) : IClassFixture<MailDatabaseFixture>
+public class MailSetupTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
     private static ServiceProvider Build(string contentRoot, Dictionary<string, string?> settings, TestDatabase? database = null, TimeProvider? clock = null)
     {

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -5,7 +6,7 @@ using Records.Core.Mail;
 
 namespace Records.Tests.Mail;
 
-public partial class PickupFolderMailTests(MailDatabaseFixture databases) : IClassFixture<MailDatabaseFixture>
+public partial class PickupFolderMailTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
     private static readonly DateTime Now = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
 

@@ -4,8 +4,8 @@ using Records.Tests.Infrastructure;
 
 namespace Records.Tests.Mail;
 
-public class SmtpOutboxDeliveryTests(MailDatabaseFixture databases, SmtpServerFixture smtp)
-    : IClassFixture<MailDatabaseFixture>, IClassFixture<SmtpServerFixture>
+public class SmtpOutboxDeliveryTests(DatabaseFixture databases, SmtpServerFixture smtp)
+    : IClassFixture<DatabaseFixture>, IClassFixture<SmtpServerFixture>
 {
     private static readonly DateTime Now = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
 

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Records.Core.Calendar;
 using Records.Core.Nominations;
 using Records.Tests.Mail;
@@ -5,7 +6,7 @@ using Records.Tests.Mail;
 namespace Records.Tests.Nominations;
 
 /// <summary>The rules behind closing a round early and the cut-off pages name, read from rounds saved in a real SQLite file.</summary>
-public class EarlyCloseTests(MailDatabaseFixture databases) : IClassFixture<MailDatabaseFixture>
+public class EarlyCloseTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
     private static Round Row(int year, int quarter, RoundStatus status = RoundStatus.Open, string? cutOff = null, string? reviewEnds = null, DateTime? closedAt = null) => new()
     {

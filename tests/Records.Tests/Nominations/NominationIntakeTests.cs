@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
 using Records.Core.Fellows;
@@ -8,7 +9,7 @@ using Records.Tests.Mail;
 namespace Records.Tests.Nominations;
 
 /// <summary>Taking in a nomination, called directly on a real database: its round, its nominee, the link to an earlier one, the emails.</summary>
-public class NominationIntakeTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class NominationIntakeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static readonly (LinkKind, string)[] GraceLinks =
         [(LinkKind.Website, "https://grace.example.org"), (LinkKind.GitHub, "https://github.com/grace-example"), (LinkKind.Other, "https://pyvideo.org/speaker/grace.html")];

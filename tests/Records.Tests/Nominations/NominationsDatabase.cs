@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
@@ -15,7 +16,7 @@ public sealed class NominationsDatabase(TestDatabase database)
     public static readonly NominationSettings Settings =
         new("Python Software Foundation", "https://records.example.org/", TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), Quorum: 5, WorkGroupListAddress: null);
 
-    public static async Task<NominationsDatabase> CreateAsync(MailDatabaseFixture fixture)
+    public static async Task<NominationsDatabase> CreateAsync(DatabaseFixture fixture)
     {
         var data = new NominationsDatabase(await fixture.CreateDatabaseAsync());
         await data.WithDbAsync(async db =>

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
 using Records.Core.Fellows;
@@ -7,7 +8,7 @@ using Records.Tests.Mail;
 namespace Records.Tests.Nominations;
 
 /// <summary>Planning and applying a round's closing, called directly on a real database.</summary>
-public class RoundClosingTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class RoundClosingTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static readonly DateTime Now = new(2027, 6, 21, 15, 0, 0, DateTimeKind.Utc);
 

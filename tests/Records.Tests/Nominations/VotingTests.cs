@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
@@ -7,7 +8,7 @@ using Records.Tests.Mail;
 namespace Records.Tests.Nominations;
 
 /// <summary>Votes, recusals and who owes votes, called directly on a real database.</summary>
-public class VotingTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class VotingTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static readonly DateTime Now = new(2027, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 

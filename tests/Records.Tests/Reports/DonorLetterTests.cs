@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Core.Reports;
 using Records.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Budget;
 using Records.Core.Fellows;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Core.People;
 using Records.Core.ServiceAwards;
 using Records.Core.Sponsors;

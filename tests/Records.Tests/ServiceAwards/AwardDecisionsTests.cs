@@ -49,7 +49,7 @@ public class AwardStepsTests
 }
 
 /// <summary>Each decision on a real migrated SQLite file: what it changes, what the history keeps, what the proposer is sent.</summary>
-public class AwardDecisionsTests(MailDatabaseFixture databases) : IClassFixture<MailDatabaseFixture>
+public class AwardDecisionsTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
     private static readonly DateOnly Today = new(2026, 10, 1);
     private static readonly ManualClock Clock = new(DateTimeOffset.Parse("2026-10-01T14:00:00Z"));

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Sponsors;
 using Records.Tests.Mail;
@@ -5,7 +6,7 @@ using Records.Tests.Mail;
 namespace Records.Tests.Sponsors;
 
 /// <summary>Many people taking a package's last places at once, each on their own connection to a real SQLite file.</summary>
-public class PackagePlaceTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class PackagePlaceTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static async Task<(int Sponsor, int Program, SponsorPackage Package)> PackageAsync(TestDatabase database, int capacity, int taken)
     {

@@ -6,7 +6,7 @@ using Records.Core.Sponsors;
 using Records.Tests.Infrastructure;
 using Records.Tests.Nominations;
 using Records.Web.Infrastructure;
-using Records.Web.Sponsorships;
+using Records.Web.Sponsors;
 
 namespace Records.Tests.Sponsors;
 
@@ -93,7 +93,7 @@ public class EndingReminderWorkerTests(EndingReminderApp app) : IClassFixture<En
         var soon = await SponsorshipData.SponsorshipAsync(app, sponsor, program, package, new(2031, 3, 16), 1_000_000, SponsorshipStatus.Approved, endsOn: new(2032, 3, 15));
         var later = await SponsorshipData.SponsorshipAsync(app, sponsor, program, package, new(2031, 5, 1), 1_000_000, SponsorshipStatus.Approved, endsOn: new(2032, 4, 30));
         Task<int> Sent() => app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.StartsWith("Hosted Ending Co")));
-        var worker = app.Services.GetServices<IHostedService>().OfType<Records.Web.Sponsorships.EndingReminderWorker>().Single();
+        var worker = app.Services.GetServices<IHostedService>().OfType<Records.Web.Sponsors.EndingReminderWorker>().Single();
         // The pass made at start may have come before these sponsorships; the next comes when the clock moves on a poll.
         await worker.PassedAsync(1);
         var passes = 1;

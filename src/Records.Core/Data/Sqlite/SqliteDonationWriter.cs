@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using System.Data;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -126,7 +127,7 @@ internal sealed class SqliteDonationWriter : IDonationLedgerWriter
         p[6].Value = row.TransactionId;
         p[7].Value = row.IsRecurring;
         p[8].Value = NewVersion();
-        p[9].Value = new Money.Money(row.AmountMinor, row.Currency).ToString();
+        p[9].Value = new Money(row.AmountMinor, row.Currency).ToString();
         p[10].Value = row.ReceivedOn.ToString("MMM d, yyyy", CultureInfo.InvariantCulture);
         p[11].Value = AuditInterceptor.AddedChanges(Type<Donation>(), added);
         p[12].Value = (object?)row.Notes ?? DBNull.Value;

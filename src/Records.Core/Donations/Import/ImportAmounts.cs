@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Records.Core.Money;
+using Records.Core.Amounts;
 
 namespace Records.Core.Donations.Import;
 
@@ -13,7 +13,7 @@ internal static partial class ImportAmounts
         return DecimalComma().IsMatch(squeezed) ? squeezed.Replace(".", "", StringComparison.Ordinal).Replace(',', '.') : written;
     }
 
-    public static string Format(long minor, string currency) => new Money.Money(minor, currency).Format();
+    public static string Format(long minor, string currency) => new Money(minor, currency).Format();
 
     [GeneratedRegex(@"[\s\u00A0\u202F]")]
     private static partial Regex Spaces();

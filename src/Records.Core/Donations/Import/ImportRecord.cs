@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CsvHelper;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Core.People;
 
 namespace Records.Core.Donations.Import;
@@ -143,7 +143,7 @@ internal sealed partial class ImportRecord(string?[] values)
             return null;
         }
         minor -= returned;
-        var limit = Money.Money.FromMajor(AbsurdMajor, currency).Minor;
+        var limit = Money.FromMajor(AbsurdMajor, currency).Minor;
         if (minor <= 0) reasons.Add($"The amount {written} is not more than zero.");
         else if (minor > limit) reasons.Add($"The amount {written} is over {AbsurdMajor:#,0} {currency}: most likely a typing error.");
         else return minor;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Data;
 using Records.Core.Donations;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Donations;

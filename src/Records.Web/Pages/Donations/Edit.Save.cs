@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.Donations;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Core.People;
 using Records.Core.Text;
 

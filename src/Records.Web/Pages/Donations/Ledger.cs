@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Donations;
-using Records.Core.Money;
+using Records.Core.Amounts;
 
 namespace Records.Web.Pages.Donations;
 

@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -86,8 +87,8 @@ public sealed class LedgerFilter
     }
 
     // The same lists as Money.Exponent: amounts are typed in major units, stored in each currency's minor units.
-    private static readonly string[] ZeroDecimal = [.. Records.Core.Money.Money.ZeroDecimals];
-    private static readonly string[] ThreeDecimals = [.. Records.Core.Money.Money.ThreeDecimals];
+    private static readonly string[] ZeroDecimal = [.. Money.ZeroDecimals];
+    private static readonly string[] ThreeDecimals = [.. Money.ThreeDecimals];
 
     private static long Minor(decimal major, int exponent, bool up)
     {

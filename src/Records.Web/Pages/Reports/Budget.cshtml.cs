@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Budget;
 using Records.Core.Data;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Core.Reports;
 using Records.Web.Infrastructure;
-using Money = Records.Core.Money.Money;
-using MoneyText = Records.Core.Money.MoneyText;
+using Money = Records.Core.Amounts.Money;
+using MoneyText = Records.Core.Amounts.MoneyText;
 
 namespace Records.Web.Pages.Reports;
 

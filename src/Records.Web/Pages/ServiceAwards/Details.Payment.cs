@@ -22,10 +22,10 @@ public partial class DetailsModel
     {
         public PaymentValidator(DateOnly today, DateOnly? decidedOn)
         {
-            RuleFor(x => x.Currency).Must(Core.Money.Currencies.IsKnown).WithMessage("Use a three-letter currency code such as USD.");
+            RuleFor(x => x.Currency).Must(Core.Amounts.Currencies.IsKnown).WithMessage("Use a three-letter currency code such as USD.");
             RuleFor(x => x.Amount).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter the amount paid.")
                 .IsAmountIn(x => x.Currency)
-                .Must((x, amount) => Core.Money.MoneyText.Read(amount, x.Currency).Minor > 0).WithMessage("Enter an amount above zero, such as 599 or 599.00.");
+                .Must((x, amount) => Core.Amounts.MoneyText.Read(amount, x.Currency).Minor > 0).WithMessage("Enter an amount above zero, such as 599 or 599.00.");
             RuleFor(x => x.PaidOn).NotNull().WithMessage("Enter the date it was paid.")
                 .LessThanOrEqualTo(today).WithMessage("The payment date cannot be in the future.")
                 .GreaterThanOrEqualTo(decidedOn ?? DateOnly.MinValue).WithMessage("The award was paid after the Board approved it; check the date.");
@@ -39,7 +39,7 @@ public partial class DetailsModel
         if (Refused(AwardStep.RecordPayment) is { } refused) return refused;
         Payment.Currency = (Payment.Currency ?? "").Trim().ToUpperInvariant();
         if (!ModelState.AddErrors(new PaymentValidator(Today, Award.DecidedOn).Validate(Payment), nameof(Payment))) return Invalid();
-        var minor = Core.Money.MoneyText.Read(Payment.Amount, Payment.Currency).Minor!.Value;
+        var minor = Core.Amounts.MoneyText.Read(Payment.Amount, Payment.Currency).Minor!.Value;
         var decided = await Decisions.RecordPaymentAsync(Award, Payment.Version, minor, Payment.Currency, Payment.PyConRegistration, Payment.PaidOn!.Value, Me);
         return Decided(decided, $"Recorded the payment to {Award.RecipientName}.");
     }

@@ -50,7 +50,7 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
         {
             Payment = new PaymentInput
             {
-                Amount = new Core.Money.Money(Award.AmountMinor ?? options.Value.ServiceAwards.AmountMinor, Award.Currency ?? options.Value.ServiceAwards.Currency).Format(dropZeroMinor: true),
+                Amount = new Core.Amounts.Money(Award.AmountMinor ?? options.Value.ServiceAwards.AmountMinor, Award.Currency ?? options.Value.ServiceAwards.Currency).Format(dropZeroMinor: true),
                 Currency = Award.Currency ?? options.Value.ServiceAwards.Currency,
                 PyConRegistration = Award.PyConRegistration ?? true,
                 PaidOn = Award.PaidOn ?? Today,

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Records.Core.Donations;
 using Records.Core.Donations.Import;
 using Records.Tests.Mail;
@@ -6,7 +7,7 @@ using static Records.Tests.Donations.Import.ProcessorExports;
 namespace Records.Tests.Donations.Import;
 
 /// <summary>Files from giving platforms and banks read through mapped columns: report lines above the header, semicolons and decimal commas.</summary>
-public class GenericExportTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class GenericExportTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static readonly ImportLayout Platform = ImportLayout.Generic(
         new ColumnMap("Donation Date", "Amount", "Currency", "Reference", Email: "Donor Email", Name: "Donor Name", Recurring: "Recurring"),

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Donations;
 using Records.Core.Donations.Import;
@@ -10,7 +11,7 @@ using static Records.Tests.Donations.Import.ProcessorExports;
 namespace Records.Tests.Donations.Import;
 
 /// <summary>GitHub Sponsors' transactions export: one-time and monthly sponsorships, from public sponsors and from private ones who are never named.</summary>
-public class GitHubSponsorsExportTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class GitHubSponsorsExportTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static readonly PostSettings Settings = new("Example Software Foundation", "https://foundation.example/fellows/",
         "https://foundation.example/roster/", "fellows@foundation.example", "https://foundation.example/work-group");

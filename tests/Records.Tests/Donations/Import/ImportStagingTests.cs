@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +17,7 @@ namespace Records.Tests.Donations.Import;
 /// The commit against a real SQLite file, without HTTP: other people keep writing while a big file is read, the rows
 /// arrive all at once with their donors and audit entries, and an import that dies half-way leaves nothing behind.
 /// </summary>
-public class ImportStagingTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class ImportStagingTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
     private static readonly DateOnly Today = new(2026, 11, 30);

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Records.Core.Donations;
 using Records.Core.Donations.Import;
 using Records.Tests.Mail;
@@ -6,7 +7,7 @@ using static Records.Tests.Donations.Import.ProcessorExports;
 namespace Records.Tests.Donations.Import;
 
 /// <summary>PayPal activity downloads from accounts that write dates day first or month first, and files whose dates do not say which.</summary>
-public class PayPalExportTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class PayPalExportTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     [Fact]
     public async Task PayPalUkDatesAreReadDayFirstAndNeverAMonthWrong()

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Donations;
 using Records.Core.Donations.Import;

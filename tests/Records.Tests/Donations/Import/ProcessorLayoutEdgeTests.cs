@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Donations;
@@ -8,7 +9,7 @@ using Records.Tests.Mail;
 namespace Records.Tests.Donations.Import;
 
 /// <summary>Layouts and lines found in real exports beyond the common ones: through the Core import on a real database.</summary>
-public class ProcessorLayoutEdgeTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class ProcessorLayoutEdgeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
     private static readonly DateOnly Today = new(2026, 11, 30);

@@ -1,3 +1,4 @@
+using Records.Tests.Infrastructure;
 using Records.Core.Donations;
 using Records.Core.Donations.Import;
 using Records.Tests.Mail;
@@ -6,7 +7,7 @@ using static Records.Tests.Donations.Import.ProcessorExports;
 namespace Records.Tests.Donations.Import;
 
 /// <summary>Stripe's payments exports as they come: the older 51-column layout, the current one with a few columns or extra ones, and report lines above the header.</summary>
-public class StripeExportTests(MailDatabaseFixture fixture) : IClassFixture<MailDatabaseFixture>
+public class StripeExportTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     [Fact]
     public async Task TheOlderStripeLayoutIsReadWithItsRefundsDisputesAndUncapturedPaymentsAsTheDryRunSays()

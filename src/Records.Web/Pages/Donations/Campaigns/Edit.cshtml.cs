@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.Donations;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Donations.Campaigns;

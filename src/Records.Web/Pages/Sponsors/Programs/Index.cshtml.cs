@@ -21,7 +21,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
     public record PackageRow(int Id, int ProgramId, string Name, int Year, long PriceMinor, string Currency, string? Benefits,
         int? Capacity, int Taken, bool Active, int Rank, bool InKindAccepted, int? BenefitMonths)
     {
-        public string Price => new Core.Money.Money(PriceMinor, Currency).Format(dropZeroMinor: true);
+        public string Price => new Core.Amounts.Money(PriceMinor, Currency).Format(dropZeroMinor: true);
         public string CapacityText => Capacity is { } capacity ? $"{Taken} of {capacity} taken" : $"unlimited · {Taken} taken";
     }
 

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Core.Sponsors;
 using Records.Web.Infrastructure;
-using Money = Records.Core.Money.Money;
-using MoneyText = Records.Core.Money.MoneyText;
+using Money = Records.Core.Amounts.Money;
+using MoneyText = Records.Core.Amounts.MoneyText;
 
 namespace Records.Web.Pages.Sponsors.Programs;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Core.Sponsors;
 using Records.Web.Infrastructure;
 

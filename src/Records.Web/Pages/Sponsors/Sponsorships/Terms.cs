@@ -1,5 +1,5 @@
 using System.Globalization;
-using Records.Core.Money;
+using Records.Core.Amounts;
 using Records.Core.Sponsors;
 
 namespace Records.Web.Pages.Sponsors.Sponsorships;

@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Audit;
 using Records.Core.Budget;
@@ -9,7 +10,7 @@ using Records.Core.Nominations;
 using Records.Core.ServiceAwards;
 using Records.Core.Sponsors;
 
-namespace Records.Web.Pages.Home;
+namespace Records.Core.Home;
 
 public sealed record PublicPanel(string? LatestQuarter, IReadOnlyList<string> LatestFellows, int FellowCount, IReadOnlyList<PublicPanel.Award> Awards, TakingNominations Taking)
 {
@@ -54,7 +55,7 @@ public sealed record WorkGroupPanel(TakingNominations Taking, int UnderReview, i
     }
 }
 
-public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int EndingDays, int NeedAcknowledgement, Records.Core.Money.Money AcknowledgementThreshold,
+public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int EndingDays, int NeedAcknowledgement, Money AcknowledgementThreshold,
     IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships, IReadOnlyList<StaffPanel.AwardToPay> AwardsToPay)
 {
     public sealed record Ending(int Id, string Sponsor, string What, DateOnly EndsOn);
@@ -64,9 +65,9 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
     }
 
     /// <param name="endingDays">The same window as the ending reminder Staff are emailed (Records:Sponsorships:EndingReminderDays).</param>
-    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, int endingDays, Records.Web.Infrastructure.DonationOptions donations, CancellationToken ct)
+    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, int endingDays, Money acknowledgementThreshold, CancellationToken ct)
     {
-        var (threshold, currency) = (donations.AcknowledgementThresholdMinor, donations.AcknowledgementCurrency.ToUpperInvariant());
+        var (threshold, currency) = (acknowledgementThreshold.Minor, acknowledgementThreshold.Currency);
         var horizon = today.AddDays(endingDays);
         var ending = await db.Sponsorships.AsNoTracking()
             .Where(s => s.EndsOn >= today && s.EndsOn <= horizon && s.Status != SponsorshipStatus.Rejected)
@@ -79,7 +80,7 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
         var toPay = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved && a.PaidOn == null)
             .OrderBy(a => a.DecidedOn).ThenBy(a => a.Id)
             .Select(a => new AwardToPay(a.Id, a.RecipientName, a.Year, a.Quarter, a.DecidedOn)).ToListAsync(ct);
-        return new StaffPanel(ending, endingDays, needAck, new Records.Core.Money.Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active, toPay);
+        return new StaffPanel(ending, endingDays, needAck, new Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active, toPay);
     }
 }
 

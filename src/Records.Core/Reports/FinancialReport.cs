@@ -1,3 +1,4 @@
+using Records.Core.Amounts;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.Donations;
@@ -9,7 +10,7 @@ namespace Records.Core.Reports;
 /// <summary>An amount in one currency; reports keep currencies apart and never add them together.</summary>
 public sealed record Sum(string Currency, long Minor)
 {
-    public string Text => new Money.Money(Minor, Currency).Format();
+    public string Text => new Money(Minor, Currency).Format();
 }
 
 public sealed record Line(string Label, IReadOnlyList<Sum> Amounts, int Count);

@@ -1,4 +1,4 @@
-namespace Records.Core.Money;
+namespace Records.Core.Amounts;
 
 /// <summary>The ISO 4217 codes a gift or a goal may be recorded in: a typo such as "USS" is refused, not stored.</summary>
 public static class Currencies

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Records.Core.Money;
+namespace Records.Core.Amounts;
 
 /// <summary>An amount in whole minor units (cents) of an ISO 4217 currency. Never a float.</summary>
 public readonly record struct Money(long Minor, string Currency)

@@ -56,7 +56,7 @@ public static class Policies
         conventions.AllowAnonymousToPage("/Index");
         conventions.AllowAnonymousToPage("/Error");
         conventions.AllowAnonymousToPage("/Status");
-        conventions.AllowAnonymousToPage("/Account/Login");
+        conventions.AllowAnonymousToPage("/Accounts/Login");
         conventions.AllowAnonymousToPage("/Setup/Index");
         return conventions;
     }

@@ -2,10 +2,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 
-namespace Records.Tests.Mail;
+namespace Records.Tests.Infrastructure;
 
 /// <summary>A temp folder per test class; each test gets its own SQLite file in it with the real migrations applied.</summary>
-public sealed class MailDatabaseFixture : IAsyncLifetime
+public sealed class DatabaseFixture : IAsyncLifetime
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"records-mail-tests-{Guid.NewGuid():N}");
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Records.Core.Accounts;
 using Records.Web.Infrastructure;
 
-namespace Records.Web.Pages.Account;
+namespace Records.Web.Pages.Accounts;
 
 public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, LoginThrottle throttle) : PageModel
 {

@@ -8,7 +8,7 @@ using Records.Core.Nominations;
 using Records.Core.Sponsors;
 using Records.Web.Infrastructure;
 
-namespace Records.Web.Sponsorships;
+namespace Records.Web.Sponsors;
 
 /// <summary>
 /// Tells Staff once about each sponsorship coming up to its end, so they can talk to the sponsor about renewing:

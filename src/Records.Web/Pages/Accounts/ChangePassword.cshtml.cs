@@ -6,7 +6,7 @@ using Records.Core.Accounts;
 using Records.Core.Data;
 using Records.Web.Infrastructure;
 
-namespace Records.Web.Pages.Account;
+namespace Records.Web.Pages.Accounts;
 
 public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Records.Core.Accounts;
 
-namespace Records.Web.Pages.Account;
+namespace Records.Web.Pages.Accounts;
 
 public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {

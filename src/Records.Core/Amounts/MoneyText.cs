@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Records.Core.Money;
+namespace Records.Core.Amounts;
 
 /// <summary>An amount as typed, read in one currency: the minor units, or why it is not an amount in that currency.</summary>
 public readonly record struct MoneyReading(long? Minor, string? Error)
