@@ -18,6 +18,7 @@ namespace Records.Core.Nominations;
 public static class PastNominationsImport
 {
     public static readonly IReadOnlyList<string> RequiredColumns = ["year", "quarter", "nominee", "nominator", "outcome"];
+    private static readonly string[] AllColumns = ["year", "quarter", "nominee", "nominator", "outcome", "nominee_email", "nominator_email", "statement", "received"];
     private const int MaxRecordBytes = 64 * 1024;
 
     public sealed record Row(int Line, int Year, int Quarter, string Nominee, string? NomineeEmail, string Nominator, string? NominatorEmail,
@@ -55,7 +56,7 @@ public static class PastNominationsImport
                 throw new RosterFileException(
                     $"The first line must name the columns {string.Join(",", RequiredColumns)} (nominee_email, nominator_email, statement and received may be added). This file's first line lacks {string.Join(", ", missing)}.");
             }
-            var columns = new[] { "year", "quarter", "nominee", "nominator", "outcome", "nominee_email", "nominator_email", "statement", "received" }.Select(Index).ToArray();
+            var columns = AllColumns.Select(Index).ToArray();
             var rows = new List<Row>();
             var bad = new List<RosterProblem>();
             var accepted = new SamePerson<int>();

@@ -112,7 +112,7 @@ public sealed class FontSet
             if (pattern == IntPtr.Zero) return null;
             try
             {
-                FcConfigSubstitute(config, pattern, 0);
+                _ = FcConfigSubstitute(config, pattern, 0);
                 FcDefaultSubstitute(pattern);
                 var font = FcFontMatch(config, pattern, out var result);
                 if (font == IntPtr.Zero || result != 0) return null;

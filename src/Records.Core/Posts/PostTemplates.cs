@@ -81,7 +81,7 @@ public static partial class PostTemplates
             var position = Position().Match(error ?? "");
             var message = (error ?? "The template does not parse.").Split("\nSource:", 2)[0].Trim();
             return position.Success
-                ? new PostRendering(null, Position().Replace(message, "").Trim(), int.Parse(position.Groups["line"].Value))
+                ? new PostRendering(null, Position().Replace(message, "").Trim(), int.Parse(position.Groups["line"].Value, CultureInfo.InvariantCulture))
                 : new PostRendering(null, message, null);
         }
         if (UnknownMember(source) is { } unknown) return unknown;
@@ -177,7 +177,7 @@ public static partial class PostTemplates
         var last = name.Split('.')[^1];
         for (var i = 0; i < lines.Length; i++)
         {
-            if (Regex.IsMatch(lines[i], $@"(?<![\w.]){Regex.Escape(last)}(?!\w)") && lines[i].Contains("{")) return i + 1;
+            if (Regex.IsMatch(lines[i], $@"(?<![\w.]){Regex.Escape(last)}(?!\w)") && lines[i].Contains('{')) return i + 1;
         }
         return null;
     }

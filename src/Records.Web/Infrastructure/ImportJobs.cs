@@ -18,7 +18,8 @@ public sealed class ImportJob(string token, string fileName, long totalBytes, Da
     public ImportHeader? Header { get; set; }
     public IReadOnlyList<string> Headers => Header?.Headers ?? [];
     public ImportProgress Progress { get; } = new() { TotalBytes = totalBytes };
-    public volatile ImportStage Stage = ImportStage.Mapping;
+    private volatile ImportStage stage = ImportStage.Mapping;
+    public ImportStage Stage { get => stage; set => stage = value; }
     public ImportReport? DryRun { get; set; }
     public ImportReport? Committed { get; set; }
     public string? Error { get; set; }

@@ -23,7 +23,7 @@ public static class DonationCsv
     /// recognises, or no rows; finds the header line (below any report details) and the separator; and for a generic
     /// file (<paramref name="layout"/> null) guesses the header and lists the first lines so people can correct it.
     /// </summary>
-    public static async Task<ImportHeader> ReadStartAsync(Stream file, ImportLayout? layout, CancellationToken ct = default, int? headerLine = null)
+    public static async Task<ImportHeader> ReadStartAsync(Stream file, ImportLayout? layout, int? headerLine = null, CancellationToken ct = default)
     {
         await using var text = new TextFileStream(file);
         var buffer = new byte[StartBytes];
@@ -84,7 +84,7 @@ public static class DonationCsv
     }
 
     public static async IAsyncEnumerable<ImportRead> ReadAsync(TextFileStream file, ImportLayout layout, DateOnly today, TimeZoneInfo zone,
-        [EnumeratorCancellation] CancellationToken ct = default, ImportProgress? progress = null, ImportFacts? facts = null, DateReading? dates = null)
+        ImportProgress? progress = null, ImportFacts? facts = null, DateReading? dates = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var separator = layout.Separator ?? ',';
         await using var reader = CsvReader.Create(file, ImportHeader.Options(separator), leaveOpen: true);

@@ -68,7 +68,7 @@ public static class DonationImporter
     {
         progress?.Restart();
         var start = file.Position;
-        var header = await DonationCsv.ReadStartAsync(file, layout, ct);
+        var header = await DonationCsv.ReadStartAsync(file, layout, ct: ct);
         layout = layout with { HeaderLine = header.Line, Separator = header.Separator };
         file.Position = start;
         var facts = await DonationCsv.ScanAsync(file, layout, header, ct);
@@ -80,7 +80,7 @@ public static class DonationImporter
         var donors = await ImportDonors.LoadAsync(db, ct);
         var report = new ImportReport { Variant = header.Variant?.Name ?? "", Dates = dates };
         await using var text = new TextFileStream(file, progress);
-        await foreach (var read in DonationCsv.ReadAsync(text, layout, today, zone, ct, progress, facts, dates))
+        await foreach (var read in DonationCsv.ReadAsync(text, layout, today, zone, progress, facts, dates, ct))
         {
             if (read.Row is { } row && ledger.Exists(row.TransactionId))
             {

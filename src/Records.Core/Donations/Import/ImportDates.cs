@@ -68,7 +68,7 @@ public static partial class ImportDates
     public static bool LooksLikeADate(string text) => text.Length <= 64 && Written().IsMatch(text.Trim());
 
     /// <summary>"5 April 2025".</summary>
-    public static string Long(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string InWords(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static bool Valid(int year, int month, int day) =>
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);

@@ -6,6 +6,8 @@ namespace Records.Core.Donations.Import;
 /// <summary>What a dry run found in a file, or what a commit added: counts, totals and every line left out.</summary>
 public sealed class ImportReport
 {
+    private static readonly string?[] LeftOutHeader = ["Line", "Transaction", "Kind", "Reason"];
+
     public int RowsRead { get; internal set; }
     /// <summary>Donations that would be added (dry run) or were added (commit).</summary>
     public int Added { get; internal set; }
@@ -31,7 +33,7 @@ public sealed class ImportReport
     /// <summary>Every line left out (bad, duplicate, skipped) as CSV, for people to fix in the processor's file.</summary>
     public string LeftOutCsv()
     {
-        var lines = new List<string?[]> { new[] { "Line", "Transaction", "Kind", "Reason" } };
+        var lines = new List<string?[]> { LeftOutHeader };
         foreach (var (kind, problems) in new[] { ("Bad", BadRows), ("Duplicate", Duplicates), ("Skipped", Skipped) })
         {
             lines.AddRange(problems.Select(p => new[] { p.Line.ToString(CultureInfo.InvariantCulture), p.TransactionId, kind, p.Reason }));

@@ -7,6 +7,8 @@ namespace Records.Web.Pages.Donations;
 
 public partial class ImportModel
 {
+    private static readonly string[] MappedFields = ["Date", "Amount", "Currency", "TransactionId", "Fee", "Email", "Name", "Recurring"];
+
     public class InputModel
     {
         public ImportLayoutKind? Layout { get; set; }
@@ -89,7 +91,7 @@ public partial class ImportModel
                 RuleFor(x => x.Amount).NotEmpty().WithMessage("Choose the column with the amount.");
                 RuleFor(x => x.Currency).NotEmpty().WithMessage("Choose the column with the currency.");
                 RuleFor(x => x.TransactionId).NotEmpty().WithMessage("Choose the column with the transaction id: it keeps a gift from being imported twice.");
-                foreach (var field in new[] { "Date", "Amount", "Currency", "TransactionId", "Fee", "Email", "Name", "Recurring" })
+                foreach (var field in MappedFields)
                 {
                     RuleFor(x => HeaderOf(x, field)).Must(h => string.IsNullOrEmpty(h) || known.Contains(h)).OverridePropertyName(field)
                         .WithMessage(x => $"'{HeaderOf(x, field)}' is not a column of this file.");

@@ -85,7 +85,7 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
         try
         {
             await using var kept = uploads.Open(token)!;
-            header = await DonationCsv.ReadStartAsync(kept, preset, ct);
+            header = await DonationCsv.ReadStartAsync(kept, preset, ct: ct);
         }
         catch (DonationFileException e)
         {
@@ -124,7 +124,7 @@ public partial class ImportModel(RecordsDbContext db, UploadStore uploads, Impor
         try
         {
             await using var kept = uploads.Open(Job.Token) ?? throw new DonationFileException("The uploaded file is no longer here (files are kept for a day). Choose it again.");
-            Job.Header = await DonationCsv.ReadStartAsync(kept, null, ct, Input.HeaderLine) with { FirstLines = header.FirstLines };
+            Job.Header = await DonationCsv.ReadStartAsync(kept, null, Input.HeaderLine, ct) with { FirstLines = header.FirstLines };
         }
         catch (DonationFileException e)
         {
