@@ -24,7 +24,7 @@ public class RouteRoleMatrixTests(RecordsApp app) : IClassFixture<RecordsApp>
             if (email is not null) await client.LoginAsync(email);
             var token = await AppRoutes.TokenAsync(client, email is null ? "/Account/Login" : "/");
             // Logging out last, so the identity holds for every other route.
-            foreach (var route in routes.OrderBy(r => r.Page == "/Account/Logout" && r.Method == "POST"))
+            foreach (var route in routes.OrderBy(r => r.Page == "/Accounts/Logout" && r.Method == "POST"))
             {
                 var rule = AppRoutes.RuleFor(route);
                 if (rule is null)

@@ -52,7 +52,7 @@ public class BadInputCorpusTests(RecordsApp app) : IClassFixture<RecordsApp>
             var email = Identities.Single(i => i.Identity == identity).Email;
             var client = app.Browser();
             if (email is not null) await client.LoginAsync(email);
-            foreach (var route in routes.Where(r => r.Method == "GET" && r.Handler is null && r.Page != "/Account/Logout"))
+            foreach (var route in routes.Where(r => r.Method == "GET" && r.Handler is null && r.Page != "/Accounts/Logout"))
             {
                 if (RuleFor(route) is not { } rule || !rule.Get.HasFlag(identity)) continue;
                 var url = Url(route, values, problems);

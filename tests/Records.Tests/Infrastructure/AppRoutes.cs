@@ -39,8 +39,8 @@ public static class AppRoutes
     public static readonly (string Route, Who Get, Who Post)[] Rules =
     [
         ("/health", Who.Everyone, Who.Nobody),
-        ("/Account/Login", Who.Everyone, Who.Everyone),
-        ("/Account/", Who.SignedIn, Who.SignedIn),
+        ("/Accounts/Login", Who.Everyone, Who.Everyone),
+        ("/Accounts/", Who.SignedIn, Who.SignedIn),
         ("/Admin/", Who.Admin, Who.Admin),
         ("/Donations/Edit", Who.Staff, Who.Staff),
         ("/Donations/Campaigns/Edit", Who.Staff, Who.Staff),
