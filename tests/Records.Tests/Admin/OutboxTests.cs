@@ -19,9 +19,9 @@ public class OutboxTests(RecordsApp app) : IClassFixture<RecordsApp>
     {
         var worker = app.Services.GetServices<IHostedService>().OfType<OutboxWorker>().Single();
         var waiting = Math.Max(1, worker.Passes);
-        await worker.PassedAsync(waiting).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await worker.PassedAsync(waiting).WaitAsync(TestContext.Current.CancellationToken);
         ((ManualClock)app.Time).Advance(TimeSpan.FromSeconds(1));
-        await worker.PassedAsync(waiting + 1).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await worker.PassedAsync(waiting + 1).WaitAsync(TestContext.Current.CancellationToken);
 
         foreach (var file in Directory.Exists(app.PickupFolder) ? Directory.GetFiles(app.PickupFolder, "*.eml") : [])
         {

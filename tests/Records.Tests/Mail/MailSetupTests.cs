@@ -77,7 +77,7 @@ public class MailSetupTests(DatabaseFixture databases) : IClassFixture<DatabaseF
         await worker.StartAsync(ct);
         try
         {
-            await worker.PassedAsync(1).WaitAsync(TimeSpan.FromSeconds(30), ct);
+            await worker.PassedAsync(1).WaitAsync(ct);
             int id;
             await using (var db = database.Open())
             {
@@ -88,7 +88,7 @@ public class MailSetupTests(DatabaseFixture databases) : IClassFixture<DatabaseF
             }
 
             clock.Advance(TimeSpan.FromSeconds(1));
-            await worker.PassedAsync(2).WaitAsync(TimeSpan.FromSeconds(30), ct);
+            await worker.PassedAsync(2).WaitAsync(ct);
 
             await using (var db = database.Open())
             {

@@ -63,9 +63,9 @@ public class AwardDecisionsTests(DatabaseFixture databases) : IClassFixture<Data
         var award = new ServiceAward
         {
             RecipientName = "Ada Example", ProposerName = "Pat Proposer", ProposerEmail = proposerEmail,
-            Reasons = "for running PyLadies Lagos since 2016", Year = 2026, Quarter = 3, Status = status, ProposedAt = DateTime.UtcNow,
+            Reasons = "for running PyLadies Lagos since 2016", Year = 2026, Quarter = 3, Status = status, ProposedAt = new DateTime(2026, 7, 1, 12, 0, 0, DateTimeKind.Utc),
         };
-        award.History.Add(new ServiceAwardEvent { Action = ServiceAwardAction.Proposed, Year = 2026, Quarter = 3, By = "public form", At = DateTime.UtcNow });
+        award.History.Add(new ServiceAwardEvent { Action = ServiceAwardAction.Proposed, Year = 2026, Quarter = 3, By = "public form", At = new DateTime(2026, 7, 1, 12, 0, 0, DateTimeKind.Utc) });
         db.ServiceAwards.Add(award);
         await db.SaveChangesAsync();
         return award.Id;

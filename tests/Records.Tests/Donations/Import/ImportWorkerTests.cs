@@ -8,8 +8,6 @@ namespace Records.Tests.Donations.Import;
 /// <summary>Dry runs and commits are queued for a hosted worker that runs them and, at shutdown, cancels them cleanly.</summary>
 public class ImportWorkerTests(RecordsApp app) : IClassFixture<RecordsApp>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private static async Task<ImportJob> CheckingAsync(RecordsApp host)
     {
         await using var content = new MemoryStream("Date,Amount\n"u8.ToArray());
@@ -31,7 +29,7 @@ public class ImportWorkerTests(RecordsApp app) : IClassFixture<RecordsApp>
             job.Stage = ImportStage.Checked;
             return Task.CompletedTask;
         });
-        await job.Done.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await job.Done.WaitAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((RecordsApp.DefaultToday, "America/New_York"), await ran.Task);
         Assert.Equal(ImportStage.Checked, job.Stage);
@@ -55,7 +53,7 @@ public class ImportWorkerTests(RecordsApp app) : IClassFixture<RecordsApp>
                 started.SetResult();
                 await Task.Delay(Timeout.InfiniteTimeSpan, ct);
             });
-            await started.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+            await started.Task.WaitAsync(TestContext.Current.CancellationToken);
         }
         finally
         {
