@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
+using Records.Core.Mail;
 using Records.Core.Sponsors;
 using Records.Tests.Infrastructure;
 
@@ -73,5 +74,22 @@ public class AuditTests(RecordsApp app) : IClassFixture<RecordsApp>
             .Where(a => a.EntityType == "User" && a.Action == "Added" && a.Changes.Contains("audit.trail@example.org")).SingleAsync());
         Assert.Equal("admin@records.local", entry.UserName);
         Assert.DoesNotContain("PasswordHash", entry.Changes);
+    }
+
+    [Fact]
+    public async Task AMessagesAttachedFileIsNotCopiedIntoTheLog()
+    {
+        var pdf = new byte[200_000];
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var message = OutboxMessage.Create(["board@example.org"], "Financial report", "Attached.", app.Now);
+            message.Attachments.Add(new OutboxAttachment { FileName = "financial-report-2025.pdf", ContentType = "application/pdf", Content = pdf });
+            db.Outbox.Add(message);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxAttachments.CountAsync()));
+        Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }
 }
