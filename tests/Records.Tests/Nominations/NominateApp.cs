@@ -29,6 +29,8 @@ public class NominateApp : RecordsApp
         ["Records:Nominations:PreviewsPerAddressPerMinute"] = PreviewsPerAddressPerMinute.ToString(),
     };
 
+    protected override bool StartsFromPreparedCopy => GetType() == typeof(NominateApp);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -21,6 +21,8 @@ public class AwardsApp : RecordsApp
         ["Records:Nominations:PerAddressPerHour"] = "1000",
     };
 
+    protected override bool StartsFromPreparedCopy => GetType() == typeof(AwardsApp);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
