@@ -25,7 +25,8 @@ public static class SeedLoader
 
     public static async Task<bool> LoadIfEmptyAsync(RecordsDbContext db, string folder, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        if (await db.People.AnyAsync(cancellationToken) || await db.SponsorPrograms.AnyAsync(cancellationToken) || await db.Donations.AnyAsync(cancellationToken))
+        // One query: this runs at every start-up, and a database in use answers it at its first row.
+        if (await db.People.Select(_ => 1).Concat(db.SponsorPrograms.Select(_ => 1)).Concat(db.Donations.Select(_ => 1)).AnyAsync(cancellationToken))
         {
             return false;
         }

@@ -42,9 +42,10 @@ public static class AppStartup
         }
 
         var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
+        var existingRoles = await db.Roles.Where(r => r.Name != null).Select(r => r.Name!).ToListAsync(cancellationToken);
+        foreach (var role in Roles.All.Except(existingRoles))
         {
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+            await roles.CreateAsync(new IdentityRole(role));
         }
 
         var users = provider.GetRequiredService<UserManager<AppUser>>();
@@ -58,12 +59,11 @@ public static class AppStartup
 
         if (MakesDevelopmentUsers(environment, options.SeedDevelopmentUsers))
         {
-            foreach (var (email, name, userRoles) in DevelopmentUsers)
+            var normalized = DevelopmentUsers.Select(u => (string?)users.NormalizeEmail(u.Email)).ToList();
+            var existing = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail)).Select(u => u.NormalizedEmail).ToListAsync(cancellationToken);
+            foreach (var (email, name, userRoles) in DevelopmentUsers.Where(u => !existing.Contains(users.NormalizeEmail(u.Email))))
             {
-                if (await users.FindByEmailAsync(email) is null)
-                {
-                    await CreateUserAsync(users, clock, email, name, DevelopmentPassword, userRoles);
-                }
+                await CreateUserAsync(users, clock, email, name, DevelopmentPassword, userRoles);
             }
         }
     }
