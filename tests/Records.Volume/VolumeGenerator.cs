@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
+using Records.Core.Donations;
 
 namespace Records.Volume;
 
@@ -37,6 +38,9 @@ public static class VolumeGenerator
                     log.WriteLine($"{name,-14} {clock.Elapsed.TotalSeconds - started.TotalSeconds,6:F1} s");
                 }
 
+                // The daily sums are rebuilt from the gifts written, as the migration fills them for an existing ledger.
+                await ExecuteAsync(connection, DonationDays.RebuildSql, ct);
+                log.WriteLine($"{"daily sums",-14} done at {clock.Elapsed.TotalSeconds,6:F1} s");
                 await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA wal_checkpoint(TRUNCATE);", ct);
                 clock.Stop();
                 return new Report(volume.Counts, clock.Elapsed, new FileInfo(path).Length);

@@ -478,6 +478,38 @@ namespace Records.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Records.Core.Donations.DonationDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Gifts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Currency", "Channel", "CampaignId");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("DonationDays");
+                });
+
             modelBuilder.Entity("Records.Core.Donations.DonationImport", b =>
                 {
                     b.Property<int>("Id")

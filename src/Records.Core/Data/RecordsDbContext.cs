@@ -40,6 +40,7 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
     public DbSet<Donation> Donations => Set<Donation>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<DonationImport> DonationImports => Set<DonationImport>();
+    public DbSet<DonationDay> DonationDays => Set<DonationDay>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostTemplate> PostTemplates => Set<PostTemplate>();

@@ -22,12 +22,12 @@ public sealed record PublicPanel(string? LatestQuarter, IReadOnlyList<string> La
 
 public sealed record Total(string Currency, long Minor, int Count)
 {
-    /// <summary>This calendar year's gifts up to today, summed in SQL per currency.</summary>
+    /// <summary>This calendar year's gifts up to today per currency, from the daily sums: a year is whole days.</summary>
     public static Task<List<Total>> DonationsThisYearAsync(RecordsDbContext db, DateOnly today, CancellationToken ct)
     {
         var yearStart = new DateOnly(today.Year, 1, 1);
-        return db.Donations.AsNoTracking().Where(d => d.ReceivedOn >= yearStart && d.ReceivedOn <= today)
-            .GroupBy(d => d.Currency).Select(g => new Total(g.Key, g.Sum(d => d.AmountMinor), g.Count())).ToListAsync(ct);
+        return db.DonationDays.AsNoTracking().Where(d => d.Day >= yearStart && d.Day <= today)
+            .GroupBy(d => d.Currency).Select(g => new Total(g.Key, g.Sum(d => d.AmountMinor), g.Sum(d => d.Gifts))).ToListAsync(ct);
     }
 }
 

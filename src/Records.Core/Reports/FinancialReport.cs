@@ -35,29 +35,36 @@ public sealed record PeriodFigures(
         var gifts = db.Donations.AsNoTracking().Where(d => d.ReceivedOn >= from && d.ReceivedOn <= to);
         var payments = db.Payments.AsNoTracking().Where(p => p.ReceivedOn >= from && p.ReceivedOn <= to);
 
-        var donationSums = await gifts.GroupBy(d => d.Currency).Select(g => new { Currency = g.Key, Minor = g.Sum(d => d.AmountMinor), Count = g.Count() }).ToListAsync(ct);
+        // Sums over gifts come from the daily sums: a report's periods are whole days.
+        var days = db.DonationDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= to);
+        var donationSums = await days.GroupBy(d => d.Currency).Select(g => new { Currency = g.Key, Minor = g.Sum(d => d.AmountMinor), Count = g.Sum(d => d.Gifts) }).ToListAsync(ct);
         var paymentSums = await payments.GroupBy(p => p.Currency).Select(g => new { Currency = g.Key, Minor = g.Sum(p => p.AmountMinor), Count = g.Count() }).ToListAsync(ct);
 
         var tiers = await (from p in payments
                            join s in db.Sponsorships on p.SponsorshipId equals s.Id
                            group p by new { Program = s.Program.Name, Tier = s.Package != null ? s.Package.Name : null, p.Currency } into g
                            select new { g.Key.Program, g.Key.Tier, g.Key.Currency, Minor = g.Sum(p => p.AmountMinor), Count = g.Count() }).ToListAsync(ct);
-        var channels = await gifts.GroupBy(d => new { d.Channel, d.Currency })
-            .Select(g => new { g.Key.Channel, g.Key.Currency, Minor = g.Sum(d => d.AmountMinor), Count = g.Count() }).ToListAsync(ct);
-        var campaigns = await gifts.GroupBy(d => new { Name = d.Campaign != null ? d.Campaign.Name : null, d.Currency })
-            .Select(g => new { g.Key.Name, g.Key.Currency, Minor = g.Sum(d => d.AmountMinor), Count = g.Count() }).ToListAsync(ct);
+        var channels = await days.GroupBy(d => new { d.Channel, d.Currency })
+            .Select(g => new { g.Key.Channel, g.Key.Currency, Minor = g.Sum(d => d.AmountMinor), Count = g.Sum(d => d.Gifts) }).ToListAsync(ct);
+        var campaigns = await (from d in days
+                               group d by new { d.CampaignId, d.Currency } into g
+                               select new { g.Key.CampaignId, g.Key.Currency, Minor = g.Sum(d => d.AmountMinor), Count = g.Sum(d => d.Gifts) } into t
+                               join c in db.Campaigns on t.CampaignId equals c.Id into named
+                               from c in named.DefaultIfEmpty()
+                               select new { Name = c != null ? c.Name : null, t.Currency, t.Minor, t.Count }).ToListAsync(ct);
 
-        // Each donor is looked up once, not once per gift: the distinct donors first, then one index probe each.
+        // The period's distinct donors are gathered once and each looked up once, not once per gift; the year
+        // earlier's donors are lapsed when they are not among them.
         var (lastFrom, lastTo) = (from.AddYears(-1), to.AddYears(-1));
         var counts = await db.Database.SqlQuery<DonorCounts>($"""
-            SELECT (SELECT COUNT(*) FROM (SELECT DISTINCT "PersonId" FROM "Donations"
-                        WHERE "ReceivedOn" >= {from} AND "ReceivedOn" <= {to} AND "PersonId" IS NOT NULL)) AS "Donors",
-                   (SELECT COUNT(*) FROM (SELECT DISTINCT "PersonId" FROM "Donations"
-                        WHERE "ReceivedOn" >= {from} AND "ReceivedOn" <= {to} AND "PersonId" IS NOT NULL) AS p
+            WITH "Givers" AS (SELECT DISTINCT "PersonId" FROM "Donations"
+                              WHERE "ReceivedOn" >= {from} AND "ReceivedOn" <= {to} AND "PersonId" IS NOT NULL)
+            SELECT (SELECT COUNT(*) FROM "Givers") AS "Donors",
+                   (SELECT COUNT(*) FROM "Givers" AS p
                     WHERE EXISTS (SELECT 1 FROM "Donations" AS e WHERE e."PersonId" = p."PersonId" AND e."ReceivedOn" < {from})) AS "Returning",
                    (SELECT COUNT(*) FROM (SELECT DISTINCT "PersonId" FROM "Donations"
                         WHERE "ReceivedOn" >= {lastFrom} AND "ReceivedOn" <= {lastTo} AND "PersonId" IS NOT NULL) AS p
-                    WHERE NOT EXISTS (SELECT 1 FROM "Donations" AS e WHERE e."PersonId" = p."PersonId" AND e."ReceivedOn" >= {from} AND e."ReceivedOn" <= {to})) AS "Lapsed"
+                    WHERE p."PersonId" NOT IN (SELECT "PersonId" FROM "Givers")) AS "Lapsed"
             """).SingleAsync(ct);
         var (donorCount, returning, lapsed) = (counts.Donors, counts.Returning, counts.Lapsed);
         var anonymous = await gifts.CountAsync(d => d.PersonId == null && d.OrganisationId == null, ct);
@@ -103,8 +110,8 @@ public sealed record FinancialReport(
                          select new { g.Key.Name, g.Key.Currency, Minor = g.Sum(p => p.AmountMinor), Count = g.Count() })
             .OrderByDescending(t => t.Minor).Take(10).ToListAsync(ct);
 
-        var donationMonths = await db.Donations.AsNoTracking().Where(d => d.ReceivedOn >= start && d.ReceivedOn <= end)
-            .GroupBy(d => new { d.ReceivedOn.Year, d.ReceivedOn.Month, d.Currency })
+        var donationMonths = await db.DonationDays.AsNoTracking().Where(d => d.Day >= start && d.Day <= end)
+            .GroupBy(d => new { d.Day.Year, d.Day.Month, d.Currency })
             .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Currency, Minor = g.Sum(d => d.AmountMinor) }).ToListAsync(ct);
         var paymentMonths = await db.Payments.AsNoTracking().Where(p => p.ReceivedOn >= start && p.ReceivedOn <= end)
             .GroupBy(p => new { p.ReceivedOn.Year, p.ReceivedOn.Month, p.Currency })

@@ -26,7 +26,12 @@ public static class InProcessBenchmarks
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("InProcessShort"))
             .WithArtifactsPath(Path.Combine(Repository.Artifacts, "BenchmarkDotNet"))
             .WithOptions(ConfigOptions.DisableLogFile);
-        return [Read(BenchmarkRunner.Run<DonationTotalsBenchmark>(config), "Total.DonationsThisYearAsync")];
+        return
+        [
+            Read(BenchmarkRunner.Run<DonationTotalsBenchmark>(config), "Total.DonationsThisYearAsync"),
+            Read(BenchmarkRunner.Run<HomeTotalsFromDailySumsBenchmark>(config), "Home totals this year"),
+            Read(BenchmarkRunner.Run<LedgerTotalsFromDailySumsBenchmark>(config), "Ledger totals, ten years"),
+        ];
     }
 
     private static InProcessResult Read(BenchmarkSummary summary, string name)

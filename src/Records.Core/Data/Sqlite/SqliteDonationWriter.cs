@@ -136,7 +136,7 @@ internal sealed class SqliteDonationWriter : IDonationLedgerWriter
 
     /// <summary>
     /// Adds the import's record through EF (and so its audit entry), then the staged rows inside the same write-locked
-    /// transaction. New people, links and gifts get ids above every id the tables have ever used (AUTOINCREMENT's
+    /// transaction, with the gifts' sums per day (<see cref="DonationDay"/>). New people, links and gifts get ids above every id the tables have ever used (AUTOINCREMENT's
     /// sqlite_sequence included), so the gifts and the audit entries can name them without a round trip per row.
     /// </summary>
     public async Task PublishAsync(DonationImport record, CancellationToken ct)
@@ -183,6 +183,10 @@ internal sealed class SqliteDonationWriter : IDonationLedgerWriter
             INSERT INTO main.Donations (Id, PersonId, IsAnonymous, AmountMinor, Currency, ReceivedOn, Channel, FeeMinor, TransactionId, IsRecurring, QuidProQuoMinor, ImportId, Notes, Version)
             SELECT $gifts + Ordinal, {{personId}}, s.Person IS NULL, AmountMinor, Currency, ReceivedOn, $channel, FeeMinor, TransactionId, IsRecurring, 0, $import, Notes, Version
             FROM temp.import_gifts s ORDER BY Ordinal;
+            INSERT INTO main.DonationDays (Day, Currency, Channel, CampaignId, Gifts, AmountMinor, FeeMinor)
+            SELECT ReceivedOn, Currency, $channel, 0, COUNT(*), SUM(AmountMinor), SUM(FeeMinor) FROM temp.import_gifts WHERE true GROUP BY ReceivedOn, Currency
+            ON CONFLICT (Day, Currency, Channel, CampaignId) DO UPDATE SET
+                Gifts = Gifts + excluded.Gifts, AmountMinor = AmountMinor + excluded.AmountMinor, FeeMinor = FeeMinor + excluded.FeeMinor;
             INSERT INTO main.AuditEntries (At, UserName, EntityType, EntityId, Action, Summary, Changes)
             SELECT $at, $by, 'Donation', CAST(Id AS TEXT), 'Added', CASE WHEN length(Summary) <= 300 THEN Summary ELSE substr(Summary, 1, 299) || '…' END, Changes
             FROM (

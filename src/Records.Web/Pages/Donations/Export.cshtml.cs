@@ -26,7 +26,7 @@ public class ExportModel(RecordsDbContext db, FoundationClock clock) : PageModel
         if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();
 
         var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
-        var totals = await Ledger.TotalsAsync(matching, ct);
+        var totals = await Ledger.TotalsAsync(db, Input, matching, ct);
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"donations-{today:yyyy-MM-dd}.csv\"";

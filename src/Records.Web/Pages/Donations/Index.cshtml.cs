@@ -29,7 +29,7 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
         if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();
 
         var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
-        Totals = await Ledger.TotalsAsync(matching);
+        Totals = await Ledger.TotalsAsync(db, Input, matching);
         var total = Totals.Sum(t => t.Count);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         P = Math.Clamp(P, 1, pages);

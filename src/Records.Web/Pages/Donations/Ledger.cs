@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Records.Core.Data;
 using Records.Core.Donations;
 using Records.Core.Amounts;
 
@@ -34,6 +35,24 @@ public static class Ledger
     }
 
     public static readonly string[] Sorts = ["date", "amount", "donor"];
+
+    /// <summary>
+    /// The filter's totals. A filter of dates, channel and campaign alone covers whole days of the daily sums, which
+    /// answer without reading a gift; a donor, amount or acknowledgement filter needs the gifts themselves.
+    /// </summary>
+    public static async Task<IReadOnlyList<Total>> TotalsAsync(RecordsDbContext db, LedgerFilter filter, IQueryable<Donation> matching, CancellationToken ct = default)
+    {
+        if (!filter.NeedsGifts) return await TotalsAsync(filter.Apply(db.DonationDays.AsNoTracking()), ct);
+        return await TotalsAsync(matching, ct);
+    }
+
+    private static async Task<IReadOnlyList<Total>> TotalsAsync(IQueryable<DonationDay> days, CancellationToken ct) =>
+        (await days.GroupBy(d => d.Currency)
+            .Select(g => new { Currency = g.Key, Count = g.Sum(d => d.Gifts), Gross = g.Sum(d => d.AmountMinor), Fees = g.Sum(d => d.FeeMinor) })
+            .ToListAsync(ct))
+        .Select(t => new Total(t.Currency, t.Count, t.Gross, t.Fees))
+        .OrderBy(t => t.Currency, StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>Count, gross and fees per currency in one GROUP BY.</summary>
     public static async Task<IReadOnlyList<Total>> TotalsAsync(IQueryable<Donation> matching, CancellationToken ct = default) =>

@@ -57,6 +57,19 @@ public sealed class LedgerFilter
         return string.Join("&", parts.Where(p => p.Key is "from" or "to" || !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value?.Trim() ?? "")}"));
     }
 
+    /// <summary>Whether the filter asks about more than a gift's day, channel and campaign, the keys of <see cref="DonationDay"/>.</summary>
+    public bool NeedsGifts => !string.IsNullOrWhiteSpace(Donor) || MinAmount is not null || MaxAmount is not null || AcknowledgedChoice is not null;
+
+    /// <summary>The daily sums of the days, channel and campaign chosen; only for a filter that does not <see cref="NeedsGifts"/>.</summary>
+    public IQueryable<DonationDay> Apply(IQueryable<DonationDay> days)
+    {
+        if (FromDate is { } from) days = days.Where(d => d.Day >= from);
+        if (ToDate is { } to) days = days.Where(d => d.Day <= to);
+        if (ChannelChoice is { } channel) days = days.Where(d => d.Channel == channel);
+        if (CampaignId is { } campaign) days = days.Where(d => d.CampaignId == campaign);
+        return days;
+    }
+
     /// <summary>Only valid filters reach here (see <see cref="Validator"/>).</summary>
     public IQueryable<Donation> Apply(IQueryable<Donation> donations, IDatabaseProvider provider)
     {

@@ -6,7 +6,10 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Donations.Campaigns;
 
-/// <summary>Campaigns with their goal and what they have raised in the goal's currency, summed in SQL: two queries a page.</summary>
+/// <summary>
+/// Campaigns with their goal and what they have raised in the goal's currency: a page of campaigns, then one GROUP BY
+/// over the daily sums of that page's campaigns.
+/// </summary>
 public class IndexModel(RecordsDbContext db) : PageModel
 {
     public const int PageSize = 25;
@@ -26,13 +29,24 @@ public class IndexModel(RecordsDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var rows = db.Campaigns.AsNoTracking()
+        var page = await db.Campaigns.AsNoTracking()
             .OrderByDescending(c => c.StartsOn == null ? 0 : 1).ThenByDescending(c => c.StartsOn).ThenBy(c => c.Name)
-            .Select(c => new Row(c.Id, c.Name, c.Description, c.GoalMinor, c.Currency, c.StartsOn, c.EndsOn,
-                db.Donations.Where(d => d.CampaignId == c.Id && d.Currency == c.Currency).Sum(d => (long?)d.AmountMinor) ?? 0,
-                db.Donations.Count(d => d.CampaignId == c.Id),
-                db.Donations.Count(d => d.CampaignId == c.Id && d.Currency != c.Currency)));
-        Campaigns = await rows.ToPagedAsync(P, PageSize);
+            .Select(c => new { c.Id, c.Name, c.Description, c.GoalMinor, c.Currency, c.StartsOn, c.EndsOn })
+            .ToPagedAsync(P, PageSize);
+        var ids = page.Items.Select(c => c.Id).ToList();
+        var sums = (await db.DonationDays.AsNoTracking().Where(d => ids.Contains(d.CampaignId))
+                .GroupBy(d => new { d.CampaignId, d.Currency })
+                .Select(g => new { g.Key.CampaignId, g.Key.Currency, Minor = g.Sum(d => d.AmountMinor), Gifts = g.Sum(d => d.Gifts) })
+                .ToListAsync())
+            .ToLookup(s => s.CampaignId);
+        var rows = page.Items.Select(c =>
+        {
+            var raised = sums[c.Id];
+            return new Row(c.Id, c.Name, c.Description, c.GoalMinor, c.Currency, c.StartsOn, c.EndsOn,
+                raised.Where(s => s.Currency == c.Currency).Sum(s => s.Minor), raised.Sum(s => s.Gifts),
+                raised.Where(s => s.Currency != c.Currency).Sum(s => s.Gifts));
+        }).ToList();
+        Campaigns = new Paged<Row>(rows, page.Page, page.PageSize, page.Total);
     }
 
     public static string Link(int page) => $"/Donations/Campaigns?p={page}";
