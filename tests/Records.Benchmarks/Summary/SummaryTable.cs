@@ -2,8 +2,11 @@ using System.Text;
 
 namespace Records.Benchmarks.Summary;
 
-/// <summary>A line of the summary: the figure, what it is compared with, and figure / baseline.</summary>
-public sealed record SummaryRow(string Name, string Figure, string Baseline, string Ratio);
+/// <summary>
+/// A line of the summary: the figure, what it is compared with, and figure / baseline; where samples were taken, their
+/// spread (lowest–highest, figure; baseline), and the response sizes of a page and its baseline.
+/// </summary>
+public sealed record SummaryRow(string Name, string Figure, string Baseline, string Ratio, string Spread = "", string Size = "");
 
 /// <summary>All benchmarks of a run in one Markdown table, with the machine, the database and any errors.</summary>
 public sealed class SummaryTable(string machine, string database, string load)
@@ -22,8 +25,8 @@ public sealed class SummaryTable(string machine, string database, string load)
         var text = new StringBuilder();
         text.AppendLine("# Records benchmarks").AppendLine();
         text.AppendLine($"Machine: {machine}  ").AppendLine($"Database: {database}  ").AppendLine($"Load: {load}").AppendLine();
-        text.AppendLine("| name | figure | baseline | ratio |").AppendLine("|---|---|---|---|");
-        foreach (var row in rows) text.AppendLine($"| {row.Name} | {row.Figure} | {row.Baseline} | {row.Ratio} |");
+        text.AppendLine("| name | figure | baseline | ratio | spread (figure; baseline) | response size (figure; baseline) |").AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in rows) text.AppendLine($"| {row.Name} | {row.Figure} | {row.Baseline} | {row.Ratio} | {row.Spread} | {row.Size} |");
         text.AppendLine();
         text.AppendLine("Baselines: a page against `/__baseline/page`, the same page's SQL run with plain Microsoft.Data.Sqlite and written as");
         text.AppendLine("HTML tables, under the same load; start-up against the same app on a small migrated and seeded database; in-process");
