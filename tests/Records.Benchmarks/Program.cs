@@ -67,7 +67,7 @@ public static class Harness
             table.Add(rows);
             foreach (var problem in problems) table.Problem(problem);
         });
-        await StageAsync("startup", async () => table.Add([(await StartupBenchmark.RunAsync(options, ct)).Row()]));
+        await StageAsync("startup", async () => table.Add((await StartupBenchmark.RunAsync(options, ct)).Rows()));
         await StageAsync("inprocess", () =>
         {
             table.Add(InProcessBenchmarks.Run(options).Select(r => r.Row()));
