@@ -29,8 +29,11 @@ public sealed class SummaryTable(string machine, string database, string load)
         foreach (var row in rows) text.AppendLine($"| {row.Name} | {row.Figure} | {row.Baseline} | {row.Ratio} | {row.Spread} | {row.Size} |");
         text.AppendLine();
         text.AppendLine("Baselines: a page against `/__baseline/page`, the same page's SQL run with plain Microsoft.Data.Sqlite and written as");
-        text.AppendLine("HTML tables, under the same load; start-up against the same app on a small migrated and seeded database; in-process");
-        text.AppendLine("EF Core against the same SQL with plain Microsoft.Data.Sqlite. Ratio is figure / baseline.").AppendLine();
+        text.AppendLine("HTML tables, under the same load, sampled in turn with the page; growth against the same page at the smallest scale;");
+        text.AppendLine("start-up against the same app on a small generated database; in-process EF Core against the same SQL with plain");
+        text.AppendLine("Microsoft.Data.Sqlite; the report against its own SQL in the sqlite3 CLI (same rows checked); the import against sqlite3");
+        text.AppendLine("landing the same rows in the real tables, and its dry run against a read-only sqlite3 match. Ratio is figure / baseline;");
+        text.AppendLine("spread is the lowest–highest of the samples (figure; baseline).").AppendLine();
         if (problems.Count == 0)
         {
             text.AppendLine("Errors: none.");
