@@ -13,8 +13,10 @@ public sealed record LoadSettings(int Workers, TimeSpan Warmup, TimeSpan Duratio
 public sealed record LoadResult(string Path, long Requests, long Errors, double RequestsPerSecond, double P50Ms, double P95Ms, double Bytes, string? FirstError);
 
 /// <summary>
-/// A closed-loop load: each worker sends the next GET as soon as its last one is read to the end. Requests that
-/// finish inside the measured window count towards throughput and latency; the warm-up before it does not.
+/// A closed-loop load: each worker sends the next GET as soon as its last one is read to the end. Requests begun
+/// inside the measured window count towards latency, even those that end after it (so a page slower than the window
+/// still gets a figure); throughput is those requests over the time from the window's start to the last one's end.
+/// The warm-up before the window does not count.
 /// </summary>
 public static class LoadRunner
 {
@@ -26,9 +28,10 @@ public static class LoadRunner
         long bytes = 0;
         string? firstError = null;
 
-        async Task<List<long>> Worker()
+        async Task<(List<long> Latencies, long LastEnd)> Worker()
         {
             var latencies = new List<long>();
+            var lastEnd = measureFrom;
             while (Stopwatch.GetTimestamp() < measureTo)
             {
                 var begun = Stopwatch.GetTimestamp();
@@ -39,18 +42,20 @@ public static class LoadRunner
                     Interlocked.Increment(ref errors);
                     Interlocked.CompareExchange(ref firstError, error, null);
                 }
-                else if (ended >= measureFrom && ended < measureTo)
+                else if (begun >= measureFrom)
                 {
                     latencies.Add(ended - begun);
+                    lastEnd = Math.Max(lastEnd, ended);
                     Interlocked.Add(ref bytes, length);
                 }
             }
-            return latencies;
+            return (latencies, lastEnd);
         }
 
         var perWorker = await Task.WhenAll(Enumerable.Range(0, settings.Workers).Select(_ => Task.Run(Worker, ct)));
-        var sorted = perWorker.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(path, sorted.Length, errors, sorted.Length / settings.Duration.TotalSeconds,
+        var sorted = perWorker.SelectMany(w => w.Latencies).Order().ToArray();
+        var seconds = Math.Max(perWorker.Max(w => w.LastEnd), measureTo) - measureFrom;
+        return new LoadResult(path, sorted.Length, errors, sorted.Length / ((double)seconds / Stopwatch.Frequency),
             Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Length == 0 ? double.NaN : (double)bytes / sorted.Length, firstError);
     }
 
