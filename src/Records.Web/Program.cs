@@ -25,7 +25,7 @@ var secureCookies = !builder.Environment.IsDevelopment();
 var cookieSecurity = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
 builder.Services.AddRecordsSettings(builder.Configuration);
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp => BenchmarkClock.Choose(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton(sp => new DatabaseLocation(
@@ -124,6 +124,11 @@ catch (DatabasePathException e)
     return 1;
 }
 catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+catch (SettingException e)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return 1;

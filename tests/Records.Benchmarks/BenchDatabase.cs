@@ -15,6 +15,21 @@ public static class BenchDatabase
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
+    /// <summary>
+    /// The instant the app's clock starts at for a benchmark: noon in New York on the day of the last gift, so the
+    /// ledger's default 30 days and "this year" hold data whatever the real date is.
+    /// </summary>
+    public static DateTimeOffset Clock(string path)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(ReceivedOn) FROM Donations";
+        var last = command.ExecuteScalar() is string text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow);
+        return new DateTimeOffset(last.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
+    }
+
+    public static string ClockSetting(string path) => Clock(path).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
     public static string Describe(string path)
     {
         using var connection = Open(path);

@@ -10,11 +10,13 @@ namespace Records.Benchmarks;
 public sealed record BenchOptions
 {
     public const string Usage = """
-        usage: Records.Benchmarks [all|pages|startup|inprocess|import|writers|reports|serve] [options]
+        usage: Records.Benchmarks [all|pages|growth|startup|inprocess|import|writers|reports|serve] [options]
           --database PATH     the SQLite database to measure (default artifacts/volume/scale-1.db)
           --workers N         concurrent load workers for the page benchmarks (default 16)
           --warmup SECONDS    load before measuring (default 3)
-          --duration SECONDS  load measured (default 10)
+          --duration SECONDS  load measured in each sample (default 10)
+          --samples N         measured samples of each page and of its baseline, taken in turn (default 3)
+          --scales A,B,...    volume scales the growth stage compares, smallest first (default 0.1,1)
           --runs N            start-up runs of each database (default 5)
           --page NAME         only the page benchmarks whose name contains NAME
           --accounts KIND     volume (the generator's users) or dev (the Development users); default: whichever the database has
@@ -28,6 +30,8 @@ public sealed record BenchOptions
     public int Workers { get; init; } = 16;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+    public int Samples { get; init; } = 3;
+    public IReadOnlyList<double> Scales { get; init; } = [0.1, 1];
     public int StartupRuns { get; init; } = 5;
     public string? PageFilter { get; init; }
     public string? AccountKind { get; init; }
@@ -35,7 +39,7 @@ public sealed record BenchOptions
     public string? Password { get; init; }
     public string? File { get; init; }
 
-    public static readonly string[] Modes = ["all", "pages", "startup", "inprocess", "import", "writers", "reports", "serve", "import-child", "writers-child"];
+    public static readonly string[] Modes = ["all", "pages", "growth", "startup", "inprocess", "import", "writers", "reports", "serve", "import-child", "writers-child"];
 
     public bool Runs(string stage) => Mode == "all" || Mode == stage;
 
@@ -63,6 +67,8 @@ public sealed record BenchOptions
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Seconds(args[i], value, allowZero: true)) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Seconds(args[i], value, allowZero: false)) },
                 "--runs" => options with { StartupRuns = Positive(args[i], value) },
+                "--samples" => options with { Samples = Positive(args[i], value) },
+                "--scales" => options with { Scales = ScaleList(value) },
                 "--page" => options with { PageFilter = value },
                 "--accounts" when value is Accounts.Volume or Accounts.Dev => options with { AccountKind = value },
                 "--accounts" => throw new ArgumentException("--accounts is volume or dev."),
@@ -73,6 +79,14 @@ public sealed record BenchOptions
             };
         }
         return options;
+    }
+
+    private static double[] ScaleList(string value)
+    {
+        var scales = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : throw new ArgumentException($"--scales takes scales above 0 separated by commas, not '{v}'."))
+            .Distinct().Order().ToArray();
+        return scales.Length >= 2 ? scales : throw new ArgumentException("--scales needs at least two scales, such as 0.1,1.");
     }
 
     private static int Positive(string name, string value) =>
@@ -92,9 +106,11 @@ public sealed record Accounts(string Kind, string Password, string? Email)
 
     public string EmailFor(string role) => Email ?? (Kind == Dev ? DevEmail(role) : VolumeEmail(role));
 
-    public static Accounts Resolve(BenchOptions options)
+    public static Accounts Resolve(BenchOptions options) => Resolve(options, options.DatabasePath);
+
+    public static Accounts Resolve(BenchOptions options, string database)
     {
-        var kind = options.AccountKind ?? (BenchDatabase.HasUser(options.DatabasePath, VolumeUsers.Staff) ? Volume : Dev);
+        var kind = options.AccountKind ?? (BenchDatabase.HasUser(database, VolumeUsers.Staff) ? Volume : Dev);
         var password = options.Password ?? (kind == Dev ? AppStartup.DevelopmentPassword : VolumeUsers.Password);
         return new Accounts(kind, password, options.Email);
     }

@@ -48,19 +48,26 @@ public static class Harness
         var ct = cancel.Token;
 
         var load = string.Create(CultureInfo.InvariantCulture,
-            $"{options.Workers} concurrent workers on loopback, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured");
+            $"{options.Workers} concurrent workers on loopback; each page and its baseline warmed {options.Warmup.TotalSeconds:0.#} s, then {options.Samples} samples of {options.Duration.TotalSeconds:0.#} s each, taken in turn; figures are medians of the samples. App in its own process with server GC, its clock at {BenchDatabase.ClockSetting(options.DatabasePath)} (the data's last day)");
         var table = new SummaryTable(Machine.Describe(), BenchDatabase.Describe(options.DatabasePath), load);
 
         await StageAsync("pages", async () =>
         {
-            var accounts = Accounts.Resolve(options);
-            foreach (var page in await PageThroughput.RunAsync(options, accounts, ct))
+            var (pages, failed) = await PageThroughput.RunAsync(options, options.DatabasePath, options.Pages(), Accounts.Resolve(options), baseline: true, ct);
+            foreach (var page in pages)
             {
                 table.Add(page.Rows(options.Workers));
                 foreach (var problem in page.Problems()) table.Problem(problem);
             }
+            foreach (var problem in failed) table.Problem(problem);
         });
-        await StageAsync("startup", async () => table.Add([(await StartupBenchmark.RunAsync(options, ct)).Row()]));
+        await StageAsync("growth", async () =>
+        {
+            var (rows, problems) = await Growth.RunAsync(options, ct);
+            table.Add(rows);
+            foreach (var problem in problems) table.Problem(problem);
+        });
+        await StageAsync("startup", async () => table.Add((await StartupBenchmark.RunAsync(options, ct)).Rows()));
         await StageAsync("inprocess", () =>
         {
             table.Add(InProcessBenchmarks.Run(options).Select(r => r.Row()));

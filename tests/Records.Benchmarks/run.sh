@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds in Release, generates the volume database if it is missing, runs every benchmark and prints the summary
-# (also written to artifacts/benchmarks/summary.md). `run.sh import` (or pages, startup, inprocess, reports) runs one benchmark only.
+# (also written to artifacts/benchmarks/summary.md). `run.sh import` (or pages, growth, startup, inprocess, reports) runs one benchmark only.
 # Extra arguments go to the harness, whose options
 # `dotnet tests/Records.Benchmarks/bin/Release/net10.0/Records.Benchmarks.dll --help` lists.
 #
 # Environment overrides:
 #   BENCH_SCALE     volume scale to generate (default 1)
 #   BENCH_DB        database to measure (default artifacts/volume/scale-$BENCH_SCALE.db; generated there if missing)
-#   BENCH_DURATION  seconds of measured load per address (default 10)
-#   BENCH_WARMUP    seconds of load before measuring (default 3)
+#   BENCH_DURATION  seconds of measured load in each sample of an address (default 10)
+#   BENCH_WARMUP    seconds of load on each address before its samples (default 3)
+#   BENCH_SAMPLES   samples of each page and of its baseline, taken in turn (default 3)
+#   BENCH_SCALES    volume scales the growth stage compares (default 0.1,1; generated if missing), e.g. 0.1,1,4
 #   BENCH_WORKERS   concurrent load workers (default 16)
 #   BENCH_RUNS      start-up runs per database (default 5)
 set -euo pipefail
@@ -35,10 +37,21 @@ fi
 # A first argument that is not an option picks one benchmark: run.sh import, run.sh pages, ...
 mode=all
 if [[ $# -gt 0 && "$1" != --* ]]; then mode="$1"; shift; fi
-args=("$mode" --database "$db")
+
+scales="${BENCH_SCALES:-0.1,1}"
+if [[ "$mode" == all || "$mode" == growth ]]; then
+    for s in ${scales//,/ }; do
+        if [[ ! -f "artifacts/volume/scale-${s}.db" ]]; then
+            echo "Generating artifacts/volume/scale-${s}.db (scale $s) for the growth stage..."
+            dotnet tests/Records.Volume/bin/Release/net10.0/Records.Volume.dll --scale "$s" --database "artifacts/volume/scale-${s}.db"
+        fi
+    done
+fi
+args=("$mode" --database "$db" --scales "$scales")
 [[ -n "${BENCH_DURATION:-}" ]] && args+=(--duration "$BENCH_DURATION")
 [[ -n "${BENCH_WARMUP:-}" ]] && args+=(--warmup "$BENCH_WARMUP")
 [[ -n "${BENCH_WORKERS:-}" ]] && args+=(--workers "$BENCH_WORKERS")
 [[ -n "${BENCH_RUNS:-}" ]] && args+=(--runs "$BENCH_RUNS")
+[[ -n "${BENCH_SAMPLES:-}" ]] && args+=(--samples "$BENCH_SAMPLES")
 
 exec dotnet tests/Records.Benchmarks/bin/Release/net10.0/Records.Benchmarks.dll "${args[@]}" "$@"

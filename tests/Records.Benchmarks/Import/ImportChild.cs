@@ -17,7 +17,8 @@ public static class ImportChild
     public static async Task<int> RunAsync(string database, string file)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+        // The data's last day, as the pages see it, so a file's dates are judged against the data, not the real date.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(BenchDatabase.Clock(database), zone).DateTime);
         var options = RecordsDatabase.Configure(new DbContextOptionsBuilder<RecordsDbContext>(), database, TimeProvider.System).Options;
 
         // The page runs in a warm app: build EF's model and open the database before the clock starts, as that run would have.

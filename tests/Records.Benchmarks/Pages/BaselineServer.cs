@@ -5,23 +5,26 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using System.Runtime;
 using Records.Core.Data;
+using Records.Web.Infrastructure;
 
 namespace Records.Benchmarks.Pages;
 
 /// <summary>
-/// The <c>serve</c> mode: the real app, as in production, on a loopback Kestrel port, plus the <c>/__baseline</c>
+/// The <c>serve</c> mode: the real app, as in production (server GC, Production settings) but with its clock at the data's last day, on a loopback Kestrel port, plus the <c>/__baseline</c>
 /// endpoints (see <see cref="BaselineEndpoints"/>) and an EF interceptor that records a page's SQL for them.
 /// It runs as a child of the runner so the load generator and the server do not share a process.
 /// </summary>
-public sealed class BaselineServer(string databasePath) : WebApplicationFactory<Program>
+public sealed class BaselineServer(string databasePath, string clock) : WebApplicationFactory<Program>
 {
     public const string ListeningPrefix = "baseline server listening on ";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environments.Production);
+        // Production in all but the clock, which starts at the data's last day (see BenchmarkClock).
+        builder.UseEnvironment(BenchmarkClock.Environment);
+        builder.UseSetting(BenchmarkClock.Setting, clock);
         // The factory looks for its manifest in the working directory and guesses wrong elsewhere; name the folder.
         builder.UseContentRoot(Repository.WebProject);
         builder.UseSetting("Records:DatabasePath", databasePath);
@@ -37,7 +40,9 @@ public sealed class BaselineServer(string databasePath) : WebApplicationFactory<
 
     public static async Task<int> ServeAsync(BenchOptions options)
     {
-        await using var server = new BaselineServer(options.DatabasePath);
+        // Production hosts the app with server GC; the runner sets DOTNET_gcServer for this process, and checks here.
+        if (!GCSettings.IsServerGC) throw new InvalidOperationException("The serve mode must run with server GC (DOTNET_gcServer=1), as the app does in production.");
+        await using var server = new BaselineServer(options.DatabasePath, BenchDatabase.ClockSetting(options.DatabasePath));
         server.UseKestrel(0);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

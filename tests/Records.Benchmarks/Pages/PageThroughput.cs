@@ -5,43 +5,58 @@ using Records.Benchmarks.Summary;
 
 namespace Records.Benchmarks.Pages;
 
-/// <summary>One page against its baseline under the same load.</summary>
-public sealed record PageResult(PageCase Page, string Email, string Queries, LoadResult App, LoadResult Baseline)
+/// <summary>One page against its baseline under the same load, each sampled several times in turn.</summary>
+public sealed record PageResult(PageCase Page, string Email, string Queries, Samples App, Samples Baseline)
 {
     public IEnumerable<SummaryRow> Rows(int workers)
     {
         var name = $"{Page.Name} `{Page.Path}`";
+        var size = Samples.Sizes(App, Baseline);
         yield return new($"{name}: requests/s ({workers} workers)", Format.Number(App.RequestsPerSecond), Format.Number(Baseline.RequestsPerSecond),
-            Format.Ratio(App.RequestsPerSecond, Baseline.RequestsPerSecond));
-        yield return new($"{name}: p50 latency", Format.Ms(App.P50Ms), Format.Ms(Baseline.P50Ms), Format.Ratio(App.P50Ms, Baseline.P50Ms));
-        yield return new($"{name}: p95 latency", Format.Ms(App.P95Ms), Format.Ms(Baseline.P95Ms), Format.Ratio(App.P95Ms, Baseline.P95Ms));
+            Format.Ratio(App.RequestsPerSecond, Baseline.RequestsPerSecond), Samples.SpreadOf(App, Baseline, r => r.RequestsPerSecond, Format.Number), size);
+        yield return new($"{name}: p50 latency", Format.Ms(App.P50Ms), Format.Ms(Baseline.P50Ms), Format.Ratio(App.P50Ms, Baseline.P50Ms),
+            Samples.SpreadOf(App, Baseline, r => r.P50Ms, Format.Ms), size);
+        yield return new($"{name}: p95 latency", Format.Ms(App.P95Ms), Format.Ms(Baseline.P95Ms), Format.Ratio(App.P95Ms, Baseline.P95Ms),
+            Samples.SpreadOf(App, Baseline, r => r.P95Ms, Format.Ms), size);
     }
 
     public IEnumerable<string> Problems() =>
-        new[] { App, Baseline }.Where(r => r.Errors > 0 || r.Requests == 0)
-            .Select(r => $"{Page.Name}: {r.Errors:#,0} failed requests to {r.Path} ({r.Requests:#,0} succeeded in the measured window); first: {r.FirstError ?? "none"}");
+        new[] { App, Baseline }.Where(r => r.Errors > 0 || r.Runs.Any(s => s.Requests == 0))
+            .Select(r => $"{Page.Name}: {r.Errors:#,0} failed requests to {r.Path} ({r.Requests:#,0} succeeded in the measured windows); first: {r.FirstError ?? "none"}");
 }
 
 /// <summary>
 /// A real page (EF Core and Razor, signed in through the login form) against <see cref="BaselineEndpoints.PagePath"/>,
-/// which runs the same page's SQL with plain Microsoft.Data.Sqlite. The server is this program's serve mode in a child process.
+/// which runs the same page's SQL with plain Microsoft.Data.Sqlite. The server is this program's serve mode in a child
+/// process. Both sides are warmed, then sampled in turn (app first on odd samples, baseline first on even ones).
 /// </summary>
 public static partial class PageThroughput
 {
-    public static async Task<IReadOnlyList<PageResult>> RunAsync(BenchOptions options, Accounts accounts, CancellationToken ct)
+    /// <summary>Every page of <paramref name="pages"/> that could be measured; a page that fails is a problem, and the others still run.</summary>
+    public static async Task<(IReadOnlyList<PageResult> Results, IReadOnlyList<string> Problems)> RunAsync(BenchOptions options, string database,
+        IReadOnlyList<PageCase> pages, Accounts accounts, bool baseline, CancellationToken ct)
     {
-        await using var server = await StartServerAsync(options.DatabasePath, ct);
+        await using var server = await StartServerAsync(database, ct);
         var address = new Uri((await server.Announced).Groups[1].Value);
-        var settings = new LoadSettings(options.Workers, options.Warmup, options.Duration);
         var results = new List<PageResult>();
-        foreach (var page in options.Pages())
+        var problems = new List<string>();
+        foreach (var page in pages)
         {
-            results.Add(await MeasureAsync(address, page, accounts, settings, ct));
+            try
+            {
+                results.Add(await MeasureAsync(address, page, accounts, options, baseline, ct));
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is InvalidOperationException or HttpRequestException or TaskCanceledException)
+            {
+                Console.Error.WriteLine($"{page.Name} {page.Path} failed: {e.Message}");
+                problems.Add($"{page.Name} `{page.Path}` failed: {e.Message}");
+                if (server.HasExited) throw new InvalidOperationException($"The server exited. Its output:{Environment.NewLine}{server.Output()}", e);
+            }
         }
-        return results;
+        return (results, problems);
     }
 
-    private static async Task<PageResult> MeasureAsync(Uri address, PageCase page, Accounts accounts, LoadSettings settings, CancellationToken ct)
+    private static async Task<PageResult> MeasureAsync(Uri address, PageCase page, Accounts accounts, BenchOptions options, bool withBaseline, CancellationToken ct)
     {
         // One handler for all workers, as a browser fleet behind one proxy would share connections; cookies follow re-issues.
         using var handler = new LoopbackCookies(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
@@ -51,16 +66,32 @@ public static partial class PageThroughput
 
         // The first request compiles queries and views; record the SQL of a later, ordinary one.
         await ProbeAsync(client, page, ct);
-        await PostAsync(client, $"/__baseline/arm?path={Uri.EscapeDataString(page.Path.Split('?')[0])}", ct);
-        await ProbeAsync(client, page, ct);
-        var queries = await PostAsync(client, "/__baseline/freeze", ct);
+        var queries = "baseline not measured";
+        if (withBaseline)
+        {
+            await PostAsync(client, $"/__baseline/arm?path={Uri.EscapeDataString(page.Path.Split('?')[0])}", ct);
+            await ProbeAsync(client, page, ct);
+            queries = await PostAsync(client, "/__baseline/freeze", ct);
+        }
         Console.WriteLine($"{page.Name} {page.Path} as {email}: {queries}");
 
-        var app = await LoadRunner.RunAsync(client, page.Path, settings, ct);
-        Report(app);
-        var baseline = await LoadRunner.RunAsync(client, BaselineEndpoints.PagePath, settings, ct);
-        Report(baseline);
-        return new PageResult(page, email, queries, app, baseline);
+        var warm = new LoadSettings(options.Workers, TimeSpan.Zero, options.Warmup);
+        var sample = new LoadSettings(options.Workers, TimeSpan.Zero, options.Duration);
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            await LoadRunner.RunAsync(client, page.Path, warm, ct);
+            if (withBaseline) await LoadRunner.RunAsync(client, BaselineEndpoints.PagePath, warm, ct);
+        }
+        var app = new List<LoadResult>();
+        var baseline = new List<LoadResult>();
+        for (var s = 1; s <= options.Samples; s++)
+        {
+            var appFirst = s % 2 == 1 || !withBaseline;
+            if (appFirst) app.Add(Report(await LoadRunner.RunAsync(client, page.Path, sample, ct)));
+            if (withBaseline) baseline.Add(Report(await LoadRunner.RunAsync(client, BaselineEndpoints.PagePath, sample, ct)));
+            if (!appFirst) app.Add(Report(await LoadRunner.RunAsync(client, page.Path, sample, ct)));
+        }
+        return new PageResult(page, email, queries, new Samples(app), new Samples(withBaseline ? baseline : app));
     }
 
     private static async Task<ChildProcess> StartServerAsync(string database, CancellationToken ct)
@@ -70,6 +101,8 @@ public static partial class PageThroughput
         info.ArgumentList.Add("serve");
         info.ArgumentList.Add("--database");
         info.ArgumentList.Add(database);
+        // The app's own build runs with server GC; this harness's build would otherwise host it with workstation GC.
+        info.Environment["DOTNET_gcServer"] = "1";
         var server = ChildProcess.Start(info, Listening());
         try
         {
@@ -90,7 +123,7 @@ public static partial class PageThroughput
         var html = await response.Content.ReadAsStringAsync(ct);
         if (response.StatusCode != HttpStatusCode.OK || !html.Contains(page.Expect, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"GET {page.Path} answered {(int)response.StatusCode} without '{page.Expect}': not the {page.Role ?? "public"} page.");
+            throw new InvalidOperationException($"GET {page.Path} answered {(int)response.StatusCode} without '{page.Expect}': not the {page.Role ?? "public"} page, or an empty one.");
         }
     }
 
@@ -101,8 +134,11 @@ public static partial class PageThroughput
         return response.IsSuccessStatusCode ? text : throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
     }
 
-    private static void Report(LoadResult r) =>
-        Console.WriteLine($"  {r.Path}: {Format.Number(r.RequestsPerSecond)} req/s, p50 {Format.Ms(r.P50Ms)}, p95 {Format.Ms(r.P95Ms)}, {r.Errors} errors");
+    private static LoadResult Report(LoadResult r)
+    {
+        Console.WriteLine($"  {r.Path}: {Format.Number(r.RequestsPerSecond)} req/s, p50 {Format.Ms(r.P50Ms)}, p95 {Format.Ms(r.P95Ms)}, {Format.Bytes(r.Bytes)}, {r.Errors} errors");
+        return r;
+    }
 
     [GeneratedRegex("^" + BaselineServer.ListeningPrefix + @"(\S+)$")]
     private static partial Regex Listening();

@@ -9,6 +9,13 @@ public static class Format
 
     public static string Ms(double milliseconds) => double.IsNaN(milliseconds) ? "n/a" : milliseconds.ToString("#,0.0", CultureInfo.InvariantCulture) + " ms";
 
+    public static string Bytes(double bytes) => double.IsNaN(bytes) ? "n/a" : bytes switch
+    {
+        >= 1024 * 1024 => (bytes / 1024 / 1024).ToString("#,0.0", CultureInfo.InvariantCulture) + " MB",
+        >= 1024 => (bytes / 1024).ToString("#,0.0", CultureInfo.InvariantCulture) + " KB",
+        _ => bytes.ToString("#,0", CultureInfo.InvariantCulture) + " B",
+    };
+
     public static string Duration(double nanoseconds) => nanoseconds switch
     {
         >= 1_000_000 => (nanoseconds / 1_000_000).ToString("#,0.00", CultureInfo.InvariantCulture) + " ms",
