@@ -91,8 +91,8 @@ public sealed partial class FontSet
 
     /// <summary>
     /// Cuts each font down to the glyphs noted and draws what was laid out with the cut fonts. Charts are pointed at
-    /// them under a name made from the glyphs, which ScottPlot keeps for good; so documents with the same letters share
-    /// one set of cut fonts.
+    /// them under a name made from the glyphs: ScottPlot caches a typeface by name for good, so documents with charts
+    /// and the same letters share one set of cut fonts (a few tens of KB each) rather than each adding its own.
     /// </summary>
     public void Embed()
     {
@@ -128,8 +128,15 @@ public sealed partial class FontSet
         {
             var text = string.Concat(document.Codepoints[typeface].Select(char.ConvertFromUtf32));
             using var font = new SKFont(typeface);
-            var bytes = FontSubset.Keep(FileBytes.GetOrAdd(file, File.ReadAllBytes), font.GetGlyphs(text));
-            subsets[typeface] = SKTypeface.FromData(SKData.CreateCopy(bytes)) ?? typeface;
+            try
+            {
+                var bytes = FontSubset.Keep(FileBytes.GetOrAdd(file, File.ReadAllBytes), font.GetGlyphs(text));
+                if (SKTypeface.FromData(SKData.CreateCopy(bytes)) is { } subset) subsets[typeface] = subset;
+            }
+            catch (ArgumentException)
+            {
+                // A collection, CFF outlines or a damaged file: the document embeds that font whole, as it always could.
+            }
         }
         return subsets;
     }
@@ -157,7 +164,8 @@ public sealed partial class FontSet
         public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic)
         {
             if (!ChartFonts.TryGetValue(fontName, out var chart)) return null;
-            return chart.Subsets.TryGetValue(chart.Fonts.For(bold, italic), out var subset) ? subset : chart.Subsets.Values.FirstOrDefault();
+            var full = chart.Fonts.For(bold, italic);
+            return chart.Subsets.GetValueOrDefault(full, full);
         }
     }
 

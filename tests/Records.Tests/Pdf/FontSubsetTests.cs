@@ -90,6 +90,13 @@ public class FontSubsetTests
         Assert.True(dropped.IsEmpty);
     }
 
+    [Fact]
+    public void AFileWithoutTrueTypeOutlinesIsRefusedSoTheDocumentEmbedsItWhole()
+    {
+        Assert.Throws<ArgumentException>(() => FontSubset.Keep("OTTO\0\0\0\0\0\0\0\0"u8, [1]));
+        Assert.Throws<ArgumentException>(() => FontSubset.Keep("ttcf"u8, [1]));
+    }
+
     /// <summary>The glyphs a composite glyph in the font file is made of, read from its loca and glyf tables.</summary>
     private static List<ushort> OutlineComponents(byte[] font, ushort glyph)
     {
