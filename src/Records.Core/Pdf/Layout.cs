@@ -120,6 +120,7 @@ public sealed class Chart(ScottPlot.Plot plot, float height) : IBlock
 {
     public IEnumerable<Box> Layout(float width, FontSet fonts)
     {
+        fonts.Note(plot, (int)width, (int)height);
         yield return new DrawnBox(height, (canvas, x, y, w) =>
         {
             canvas.Save();

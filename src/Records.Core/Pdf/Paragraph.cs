@@ -12,7 +12,7 @@ public sealed record TextStyle(float Size = 10, bool Bold = false, bool Italic =
     public static readonly TextStyle Title = new(Size: 20, Bold: true, Color: new SKColor(0x1d, 0x3b, 0x5e));
     public static readonly TextStyle Heading = new(Size: 13, Bold: true, Color: new SKColor(0x1d, 0x3b, 0x5e));
 
-    public SKFont Font(FontSet fonts) => new(fonts.For(Bold, Italic), Size) { Subpixel = true };
+    public SKFont Font(FontSet fonts) => fonts.Font(Bold, Italic, Size);
 }
 
 /// <summary>Text that wraps at spaces, breaks a word wider than the line between letters, and keeps line breaks it is given.</summary>
@@ -23,6 +23,7 @@ public sealed class Paragraph(string text, TextStyle? style = null, bool keepWit
     public IEnumerable<Box> Layout(float width, FontSet fonts)
     {
         var font = style.Font(fonts);
+        fonts.Note(font, text);
         var lineHeight = style.Size * style.LineHeight;
         var lines = Wrap(text, width, font);
         for (var i = 0; i < lines.Count; i++)

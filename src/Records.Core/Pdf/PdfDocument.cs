@@ -32,15 +32,23 @@ public sealed class PdfDocument(DocumentInfo info, IBlock content)
 
     private const float BandGap = 10;
 
-    /// <summary>Lays the content out on pages and writes the PDF; returns the number of pages.</summary>
+    /// <summary>
+    /// Lays the content out on pages and writes the PDF; returns the number of pages. Everything is laid out before
+    /// anything is drawn, so the fonts embedded hold only the glyphs the document uses.
+    /// </summary>
     public int Write(Stream output)
     {
+        var fonts = Fonts.ForDocument();
         var width = Size.Width - Margins.Left - Margins.Right;
         // Header and footer heights are measured with a placeholder page count of the same width as the real one.
-        var headerHeight = Band(Header, new PageContext(1, 1), width);
-        var footerHeight = Band(Footer, new PageContext(1, 1), width);
+        var headerHeight = Band(Header, new PageContext(1, 1), width, fonts);
+        var footerHeight = Band(Footer, new PageContext(1, 1), width, fonts);
         var available = Size.Height - Margins.Top - Margins.Bottom - headerHeight - footerHeight;
-        var pages = Paginate(content.Layout(width, Fonts), available);
+        var pages = Paginate(content.Layout(width, fonts), available);
+        var bands = Enumerable.Range(1, pages.Count).Select(number => new PageContext(number, pages.Count))
+            .Select(context => (Header: Header?.Invoke(context).Layout(width, fonts).ToList(), Footer: Footer?.Invoke(context).Layout(width, fonts).ToList()))
+            .ToList();
+        fonts.Embed();
 
         var metadata = new SKDocumentPdfMetadata
         {
@@ -50,16 +58,15 @@ public sealed class PdfDocument(DocumentInfo info, IBlock content)
         using var document = SKDocument.CreatePdf(output, metadata);
         for (var i = 0; i < pages.Count; i++)
         {
-            var context = new PageContext(i + 1, pages.Count);
             var canvas = document.BeginPage(Size.Width, Size.Height);
-            if (Header is not null) DrawBand(canvas, Header(context), Margins.Top, width);
+            if (bands[i].Header is { } header) DrawBand(canvas, header, Margins.Top, width);
             var y = Margins.Top + headerHeight;
             foreach (var box in pages[i])
             {
                 box.Draw(canvas, Margins.Left, y, width);
                 y += box.Height;
             }
-            if (Footer is not null) DrawBand(canvas, Footer(context), Size.Height - Margins.Bottom - footerHeight + BandGap, width);
+            if (bands[i].Footer is { } footer) DrawBand(canvas, footer, Size.Height - Margins.Bottom - footerHeight + BandGap, width);
             document.EndPage();
         }
         document.Close();
@@ -121,13 +128,13 @@ public sealed class PdfDocument(DocumentInfo info, IBlock content)
         return pages;
     }
 
-    private float Band(Func<PageContext, IBlock>? band, PageContext context, float width) =>
-        band is null ? 0 : band(context).Layout(width, Fonts).Sum(b => b.Height) + BandGap;
+    private static float Band(Func<PageContext, IBlock>? band, PageContext context, float width, FontSet fonts) =>
+        band is null ? 0 : band(context).Layout(width, fonts).Sum(b => b.Height) + BandGap;
 
-    private void DrawBand(SKCanvas canvas, IBlock band, float top, float width)
+    private void DrawBand(SKCanvas canvas, List<Box> band, float top, float width)
     {
         var y = top;
-        foreach (var box in band.Layout(width, Fonts))
+        foreach (var box in band)
         {
             box.Draw(canvas, Margins.Left, y, width);
             y += box.Height;

@@ -37,6 +37,7 @@ public sealed class Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadO
     private Box RowBox(IReadOnlyList<string> cells, float[] widths, TextStyle style, FontSet fonts, SKColor? fill, bool keepWithNext, Box? header)
     {
         var font = style.Font(fonts);
+        foreach (var cell in cells) fonts.Note(font, cell);
         var lineHeight = style.Size * style.LineHeight;
         var wrapped = widths.Select((w, i) => Paragraph.Wrap(i < cells.Count ? cells[i] : "", w - 2 * Padding, font)).ToArray();
         var height = wrapped.Max(l => l.Count) * lineHeight + 2 * Padding;

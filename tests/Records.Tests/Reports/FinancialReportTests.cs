@@ -61,6 +61,18 @@ public class FinancialReportTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
+    public async Task TheYearsPdfEmbedsOnlyTheGlyphsItUsesAndStaysUnder150Kilobytes()
+    {
+        await SeedAsync();
+        var report = await app.WithDbAsync(db => FinancialReport.LoadAsync(db, ReportPeriod.Year(1980), Today));
+
+        var pdf = FinancialReportDocument.Build(report, "Python Software Foundation", Generated).ToBytes();
+
+        Assert.True(pdf.Length < 150_000, $"{pdf.Length:#,0} bytes");
+        Assert.NotEmpty(TrendChart.Currencies(report));
+    }
+
+    [Fact]
     public async Task AYearWithNoDataSaysSoInsteadOfPrintingEmptyTables()
     {
         var report = await app.WithDbAsync(db => FinancialReport.LoadAsync(db, ReportPeriod.Year(1901), Today));
