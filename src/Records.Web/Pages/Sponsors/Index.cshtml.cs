@@ -21,11 +21,14 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
 
     public bool Searching => !string.IsNullOrWhiteSpace(Q);
+
+    /// <summary>Sorted by tier, a heading names each tier, so the rows need no tier column.</summary>
+    public bool ByTier => Sort == "tier";
     public IReadOnlyList<SponsorshipList.Total> Totals { get; private set; } = [];
     public Paged<SponsorList.Row> Sponsors { get; private set; } = new([], 1, PageSize, 0);
 
     /// <summary>Sorted by tier, the page's rows under a heading per tier (rows come ordered by tier); otherwise one untitled group.</summary>
-    public IEnumerable<(string? Tier, IReadOnlyList<SponsorList.Row> Rows)> Groups => Sort == "tier"
+    public IEnumerable<(string? Tier, IReadOnlyList<SponsorList.Row> Rows)> Groups => ByTier
         ? Sponsors.Items.GroupBy(r => r.Tier?.Title ?? "No current sponsorship").Select(g => ((string?)g.Key, (IReadOnlyList<SponsorList.Row>)[.. g]))
         : [(null, Sponsors.Items)];
 
