@@ -15,13 +15,19 @@ public sealed class SqlCounter : DbCommandInterceptor, IStartupFilter
     public const string Header = "X-Records-Test-Sql";
 
     private static readonly AsyncLocal<ConcurrentQueue<string>?> Current = new();
+    private static readonly AsyncLocal<ConcurrentQueue<string>?> Uncancellable = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> logs = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> uncancellable = new();
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use(async (context, nextMiddleware) =>
         {
-            if (context.Request.Headers.TryGetValue(Header, out var mark)) Current.Value = logs.GetOrAdd(mark.ToString(), _ => new());
+            if (context.Request.Headers.TryGetValue(Header, out var mark))
+            {
+                Current.Value = logs.GetOrAdd(mark.ToString(), _ => new());
+                Uncancellable.Value = uncancellable.GetOrAdd(mark.ToString(), _ => new());
+            }
             await nextMiddleware(context);
         });
         next(app);
@@ -34,13 +40,27 @@ public sealed class SqlCounter : DbCommandInterceptor, IStartupFilter
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add(Header, mark);
         var response = await client.SendAsync(request);
+        uncancellable.TryRemove(mark, out _);
         return (response, logs.TryRemove(mark, out var log) ? log.ToArray() : []);
     }
 
-    /// <summary>The signed-in session's lookup is the same one command on every page; the counts are about the page's own queries.</summary>
-    private static void Record(DbCommand command)
+    /// <summary>Sends a GET marked for counting and returns the commands it sent that an abandoned request could not cancel.</summary>
+    public async Task<(HttpResponseMessage Response, IReadOnlyList<string> Commands)> UncancellableAsync(HttpClient client, string url)
     {
-        if (!command.CommandText.Contains("\"UserSessions\"", StringComparison.Ordinal)) Current.Value?.Enqueue(command.CommandText);
+        var mark = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(Header, mark);
+        var response = await client.SendAsync(request);
+        logs.TryRemove(mark, out _);
+        return (response, uncancellable.TryRemove(mark, out var log) ? log.ToArray() : []);
+    }
+
+    /// <summary>The signed-in session's lookup is the same one command on every page; the counts are about the page's own queries.</summary>
+    private static void Record(DbCommand command, CancellationToken cancellationToken = default)
+    {
+        if (command.CommandText.Contains("\"UserSessions\"", StringComparison.Ordinal)) return;
+        Current.Value?.Enqueue(command.CommandText);
+        if (!cancellationToken.CanBeCanceled) Uncancellable.Value?.Enqueue(command.CommandText);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
@@ -51,7 +71,7 @@ public sealed class SqlCounter : DbCommandInterceptor, IStartupFilter
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Record(command);
+        Record(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
@@ -63,7 +83,7 @@ public sealed class SqlCounter : DbCommandInterceptor, IStartupFilter
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Record(command);
+        Record(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
@@ -75,7 +95,7 @@ public sealed class SqlCounter : DbCommandInterceptor, IStartupFilter
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Record(command);
+        Record(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 }

@@ -47,7 +47,7 @@ public class IndexModel(RecordsDbContext db, IAuthorizationService authorization
         public int Count => Quarters.Sum(q => q.Fellows.Count);
     }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded;
         var matching = db.Fellows.AsNoTracking();
@@ -56,7 +56,7 @@ public class IndexModel(RecordsDbContext db, IAuthorizationService authorization
             matching = matching.Where(DatabaseProvider.For(db).ContainsIgnoringCase<Fellow>(Q!.Trim(), f => f.Person.Name));
         }
 
-        var perYear = await matching.GroupBy(f => f.Year).Select(g => new { Year = g.Key, Count = g.Count() }).OrderByDescending(y => y.Year).ToListAsync();
+        var perYear = await matching.GroupBy(f => f.Year).Select(g => new { Year = g.Key, Count = g.Count() }).OrderByDescending(y => y.Year).ToListAsync(ct);
         Years = PageYears(perYear.Select(y => (y.Year, y.Count)));
         Total = Years.Sum(y => y.Count);
         Pages = Years.Count == 0 ? 1 : Years[^1].Page;
@@ -69,12 +69,12 @@ public class IndexModel(RecordsDbContext db, IAuthorizationService authorization
         var fellows = await onPage
             .OrderByDescending(f => f.Year).ThenByDescending(f => f.Quarter).ThenBy(f => f.Position).ThenBy(f => f.Person.Name)
             .Select(f => new FellowRow(f.Id, f.PersonId, f.Person.Name, f.Year, f.Quarter, f.Status))
-            .ToListAsync();
+            .ToListAsync(ct);
         var links = (await db.PersonLinks.AsNoTracking()
                 .Where(l => onPage.Select(f => f.PersonId).Contains(l.PersonId))
                 .OrderBy(l => l.PersonId).ThenBy(l => l.Position)
                 .Select(l => new { l.PersonId, l.Kind, l.Url })
-                .ToListAsync())
+                .ToListAsync(ct))
             .ToLookup(l => l.PersonId, l => new LinkRow(l.Kind, l.Url));
 
         Shown = fellows

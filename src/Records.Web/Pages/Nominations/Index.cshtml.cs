@@ -37,13 +37,13 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
     public int Quorum => options.Value.Nominations.Quorum;
     public string Day(DateTime utc) => clock.Day(utc);
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter)
-            .Select(r => new RoundOption(r.Id, r.Year, r.Quarter, r.Status)).ToListAsync();
+            .Select(r => new RoundOption(r.Id, r.Year, r.Quarter, r.Status)).ToListAsync(ct);
         var chosen = Round is { } id ? Rounds.FirstOrDefault(r => r.Id == id) : Rounds.FirstOrDefault(r => r.Status == RoundStatus.Open) ?? Rounds.FirstOrDefault();
         if (chosen is null) return Round is null ? Page() : NotFound();
-        Current = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == chosen.Id);
+        Current = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == chosen.Id, ct);
 
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var query = db.Nominations.AsNoTracking().Where(n => n.RoundId == chosen.Id);
@@ -77,7 +77,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
             "votes" => rows.OrderBy(r => r.Recused).ThenBy(r => r.Recused ? 0 : r.Yes + r.No + r.Abstain).ThenBy(r => r.Id),
             _ => rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id),
         };
-        var page = await rows.ToPagedAsync(P, PageSize);
+        var page = await rows.ToPagedAsync(P, PageSize, ct);
         Rows = new Paged<Row>(page.Items.Select(r => new Row(r.Id, r.Nominee, r.ReceivedAt, r.Status, r.Linked, r.IsFellow, r.MyVote, r.Recused, r.Yes, r.No, r.Abstain)).ToList(),
             page.Page, page.PageSize, page.Total);
         return Page();

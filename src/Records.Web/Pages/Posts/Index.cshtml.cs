@@ -19,7 +19,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
 
     public sealed record Row(int Id, PostKind Kind, string Title, PostStatus Status, DateTime UpdatedAt, DateOnly? PublishedOn, string? PublishedUrl);
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var posts = db.Posts.AsNoTracking();
         if (Enum.TryParse<PostStatus>(Status, ignoreCase: true, out var status) && Enum.IsDefined(status)) posts = posts.Where(p => p.Status == status);
@@ -31,7 +31,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
             "published" => posts.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.UpdatedAt),
             _ => posts.OrderByDescending(p => p.UpdatedAt),
         };
-        Posts = await posts.Select(p => new Row(p.Id, p.Kind, p.Title, p.Status, p.UpdatedAt, p.PublishedOn, p.PublishedUrl)).ToPagedAsync(PageNumber, PageSize);
+        Posts = await posts.Select(p => new Row(p.Id, p.Kind, p.Title, p.Status, p.UpdatedAt, p.PublishedOn, p.PublishedUrl)).ToPagedAsync(PageNumber, PageSize, ct);
     }
 
     public string Link(int page, string? sort = null, string? status = null) =>

@@ -25,16 +25,16 @@ public class IndexModel(RecordsDbContext db) : PageModel
     public Paged<Row> Rows { get; private set; } = new([], 1, PageSize, 0);
     public int OpenCount { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var open = db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Proposed || a.Status == ServiceAwardStatus.HeldOver);
-        OpenCount = await open.CountAsync();
+        OpenCount = await open.CountAsync(ct);
         var query = Show == "decided"
             ? db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved || a.Status == ServiceAwardStatus.Declined)
                 .OrderByDescending(a => a.DecidedOn).ThenByDescending(a => a.Id)
             : open.OrderBy(a => a.ProposedAt).ThenBy(a => a.Id);
         Rows = await query.Select(a => new Row(a.Id, a.RecipientName, a.RecipientIsGroup, a.Year, a.Quarter, a.ProposerName, a.ProposedAt, a.Status, a.DecidedOn, a.PaidOn))
-            .ToPagedAsync(P, PageSize);
+            .ToPagedAsync(P, PageSize, ct);
     }
 
     public string Link(int page) => $"/ServiceAwards?show={Show}&p={page}";

@@ -23,13 +23,13 @@ public class RecipientsModel(RecordsDbContext db) : PageModel
     public List<YearGroup> Years { get; private set; } = [];
     public int Total => Years.Sum(y => y.Count);
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var awards = await db.ServiceAwards.AsNoTracking()
             .Where(a => a.Status == ServiceAwardStatus.Approved)
             .OrderByDescending(a => a.Year).ThenByDescending(a => a.Quarter).ThenBy(a => a.RecipientName).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.RecipientName, a.RecipientIsGroup, a.Year, a.Quarter, a.Resolution })
-            .ToListAsync();
+            .ToListAsync(ct);
         Years = awards
             .GroupBy(a => a.Year)
             .Select(y => new YearGroup(y.Key, y

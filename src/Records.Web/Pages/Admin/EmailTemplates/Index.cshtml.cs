@@ -11,9 +11,9 @@ public class IndexModel(RecordsDbContext db) : PageModel
 
     public List<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var custom = await db.EmailTemplates.AsNoTracking().Select(t => new { t.Key, t.UpdatedAt, t.UpdatedBy }).ToDictionaryAsync(t => t.Key);
+        var custom = await db.EmailTemplates.AsNoTracking().Select(t => new { t.Key, t.UpdatedAt, t.UpdatedBy }).ToDictionaryAsync(t => t.Key, ct);
         Rows = Core.Mail.EmailTemplates.All
             .Select(d => custom.TryGetValue(d.Key, out var c) ? new Row(d, c.UpdatedAt, c.UpdatedBy) : new Row(d, null, null))
             .ToList();

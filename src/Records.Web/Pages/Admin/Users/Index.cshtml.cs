@@ -18,7 +18,7 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
 
     public sealed record Row(string Id, string Name, string Email, DateTime CreatedAt, bool Disabled, bool LockedOut, IReadOnlyList<string> Roles);
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.Now;
         var query = db.Users.AsNoTracking();
@@ -33,12 +33,12 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
             "created" => query.OrderByDescending(u => u.CreatedAt),
             _ => query.OrderBy(u => u.DisplayName),
         };
-        var page = await query.Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAt, u.DisabledAt, u.LockoutEnd }).ToPagedAsync(P, PageSize);
+        var page = await query.Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAt, u.DisabledAt, u.LockoutEnd }).ToPagedAsync(P, PageSize, ct);
         var ids = page.Items.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
                            where ids.Contains(ur.UserId)
-                           select new { ur.UserId, r.Name }).ToListAsync();
+                           select new { ur.UserId, r.Name }).ToListAsync(ct);
         Users = new Paged<Row>(
             page.Items.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.CreatedAt, u.DisabledAt is not null,
                 u.DisabledAt is null && u.LockoutEnd > now,

@@ -26,15 +26,15 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
     public Dictionary<int, int> Owing { get; private set; } = [];
     public YearQuarter? NextMissing { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter)
             .Select(r => new Row(r.Id, r.Year, r.Quarter, r.CutOff, r.ReviewEnds, r.Status, r.ClosedAt, r.ReminderSentAt,
                 db.Nominations.Count(n => n.RoundId == r.Id && n.Status == NominationStatus.UnderReview),
                 db.Nominations.Count(n => n.RoundId == r.Id && n.Status != NominationStatus.UnderReview)))
-            .ToPagedAsync(P, PageSize);
-        Owing = await VoteReminders.CountsAsync(db, Rounds.Items.Where(r => r.Status == RoundStatus.Open).Select(r => r.Id).ToList());
-        NextMissing = await NextToCreateAsync();
+            .ToPagedAsync(P, PageSize, ct);
+        Owing = await VoteReminders.CountsAsync(db, Rounds.Items.Where(r => r.Status == RoundStatus.Open).Select(r => r.Id).ToList(), ct);
+        NextMissing = await NextToCreateAsync(ct);
     }
 
     public async Task<IActionResult> OnPostOpenAsync(int id)
@@ -71,13 +71,13 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
     public string Link(int page) => $"/Nominations/Rounds?p={page}";
 
     /// <summary>The round taking nominations today if it is missing, else the one after it; null when both exist.</summary>
-    private async Task<YearQuarter?> NextToCreateAsync()
+    private async Task<YearQuarter?> NextToCreateAsync(CancellationToken ct = default)
     {
         var current = RoundCalendar.RoundFor(clock.Today);
         var next = current.Next;
         var existing = await db.Rounds.AsNoTracking()
             .Where(r => (r.Year == current.Year && r.Quarter == current.Quarter) || (r.Year == next.Year && r.Quarter == next.Quarter))
-            .Select(r => r.Quarter).ToListAsync();
+            .Select(r => r.Quarter).ToListAsync(ct);
         if (!existing.Contains(current.Quarter)) return current;
         return existing.Contains(next.Quarter) ? null : next;
     }
@@ -85,7 +85,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
     private async Task<IActionResult> RefuseAsync(string message)
     {
         ModelState.AddModelError("", message);
-        await OnGetAsync();
+        await OnGetAsync(HttpContext.RequestAborted);
         return this.WithStatus(StatusCodes.Status409Conflict);
     }
 }

@@ -12,9 +12,9 @@ public class IndexModel(RecordsDbContext db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var custom = await db.PostTemplates.AsNoTracking().Select(t => new { t.Kind, t.UpdatedBy, t.UpdatedAt }).ToListAsync();
+        var custom = await db.PostTemplates.AsNoTracking().Select(t => new { t.Kind, t.UpdatedBy, t.UpdatedAt }).ToListAsync(ct);
         Rows = Enum.GetValues<PostKind>().Select(k => custom.FirstOrDefault(c => c.Kind == k) is { } c
             ? new Row(k, k.DisplayName(), true, c.UpdatedBy, c.UpdatedAt)
             : new Row(k, k.DisplayName(), false, null, null)).ToList();

@@ -25,14 +25,14 @@ public class IndexModel(RecordsDbContext db) : PageModel
         public string CapacityText => Capacity is { } capacity ? $"{Taken} of {capacity} taken" : $"unlimited · {Taken} taken";
     }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var programs = await db.SponsorPrograms.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name, p.Description }).ToListAsync();
+        var programs = await db.SponsorPrograms.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name, p.Description }).ToListAsync(ct);
         var packages = await db.SponsorPackages.AsNoTracking()
             .Select(k => new PackageRow(k.Id, k.ProgramId, k.Name, k.Year, k.PriceMinor, k.Currency, k.Benefits, k.Capacity,
                 db.Sponsorships.Count(s => s.PackageId == k.Id && s.Status != SponsorshipStatus.Rejected),
                 k.Active, k.Rank, k.InKindAccepted, k.BenefitMonths))
-            .ToListAsync();
+            .ToListAsync(ct);
         Programs = [.. programs.Select(p => new ProgramRow(p.Id, p.Name, p.Description,
             [.. packages.Where(k => k.ProgramId == p.Id).GroupBy(k => k.Year).OrderByDescending(g => g.Key)
                 .Select(g => new YearRow(g.Key, [.. g.OrderBy(k => k.Rank).ThenBy(k => k.Name)]))]))];
