@@ -212,7 +212,10 @@ public partial class EveryPageTests(RecordsServer server) : IClassFixture<Record
     /// </summary>
     private async Task<Dictionary<string, string>> AddRecordsTheSeedLacksAsync()
     {
-        var options = new DbContextOptionsBuilder<RecordsDbContext>().UseSqlite($"Data Source={System.IO.Path.Combine(server.Folder, "records.db")}").Options;
+        // The app's own configuration, so the gifts land with their daily sums and audit entries as the app's saves do.
+        var builder = new DbContextOptionsBuilder<RecordsDbContext>();
+        RecordsDatabase.Configure(builder, System.IO.Path.Combine(server.Folder, "records.db"), TimeProvider.System);
+        var options = builder.Options;
         await using (var db = new RecordsDbContext(options))
         {
             if (!await db.Donations.AnyAsync())
