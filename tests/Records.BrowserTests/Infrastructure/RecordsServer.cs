@@ -1,27 +1,20 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Records.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The app as its own process on a real Kestrel port, with a fresh SQLite file and mail pickup folder, and one
-/// headless Chromium to drive it. Tests open a browser context each, so cookies never carry from one test to the next.
+/// The app as its own process on a real Kestrel port, with its own SQLite file (a copy of the prepared one) and mail
+/// pickup folder, driven by the run's one Chromium. Tests open a browser context each, so cookies never carry from one
+/// test to the next; the contexts close with the server.
 /// </summary>
-public partial class RecordsServer : IAsyncLifetime
+public class RecordsServer(SharedChromium chromium, PreparedDatabase database) : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
-
-    private readonly StringBuilder output = new();
-    private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Process? process;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private readonly List<IBrowserContext> contexts = [];
+    private AppProcess? app;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "records-browser-tests", Guid.NewGuid().ToString("N"));
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
+    public Uri BaseAddress => app?.BaseAddress ?? new("http://127.0.0.1");
 
     /// <summary>Settings a test class adds, as environment variables (for example a smaller quorum).</summary>
     protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>();
@@ -32,107 +25,45 @@ public partial class RecordsServer : IAsyncLifetime
         if (!Chromium.IsInstalled) return;
 
         Directory.CreateDirectory(Folder);
-        try
-        {
-            process = StartApp();
-            BaseAddress = await WaitUntilHealthyAsync();
-
-            playwright = await Playwright.CreateAsync();
-            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium.ExecutablePath,
-                Headless = true,
-                Args = Chromium.Args,
-            });
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
+        database.CopyTo(Path.Combine(Folder, "records.db"));
+        app = await AppProcess.StartAsync(Folder, Settings);
     }
 
     /// <summary>A fresh browser context (its own cookies) on the app; skips the test when Chromium is missing.</summary>
     public async Task<IBrowserContext> NewContextAsync()
     {
         Chromium.Require();
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await chromium.Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         // Generous: the suite must pass on a loaded machine, and a wait ends as soon as its condition holds.
         context.SetDefaultTimeout(30_000);
+        lock (contexts) contexts.Add(context);
         return context;
     }
 
-    private Process StartApp()
+    /// <summary>
+    /// Runs a wait on the page; when it fails, the failure also shows where the page is, what it reads and what the
+    /// server printed, so a refused or failed request is never mistaken for a slow one.
+    /// </summary>
+    public async Task WaitAsync(IPage page, Func<Task> wait)
     {
-        var baseDirectory = AppContext.BaseDirectory;
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = baseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(baseDirectory, "Records.Web.dll"));
-        // Port 0 lets the kernel pick a free port; the app announces it, so no other process can take it in between.
-        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        // The web project's folder, so wwwroot (the stylesheet) is served as in production.
-        info.Environment["ASPNETCORE_CONTENTROOT"] = Repository.WebProject;
-        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        info.Environment["Logging__Console__FormatterName"] = "simple";
-        info.Environment["Records__DatabasePath"] = Path.Combine(Folder, "records.db");
-        info.Environment["Records__SeedDevelopmentUsers"] = "true";
-        info.Environment["Records__Mail__PickupFolder"] = Path.Combine(Folder, "mail-pickup");
-        foreach (var (key, value) in Settings) info.Environment[key] = value;
-
-        var started = new Process { StartInfo = info, EnableRaisingEvents = true };
-        started.OutputDataReceived += (_, e) => OnOutput(e.Data);
-        started.ErrorDataReceived += (_, e) => OnOutput(e.Data);
-        started.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("it exited before it listened"));
-        started.Start();
-        started.BeginOutputReadLine();
-        started.BeginErrorReadLine();
-        return started;
-    }
-
-    private void OnOutput(string? line)
-    {
-        if (line is null) return;
-        lock (output) output.AppendLine(line);
-        if (ListeningLine().Match(line) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
-    }
-
-    private string Output()
-    {
-        lock (output) return output.ToString();
-    }
-
-    private async Task<Uri> WaitUntilHealthyAsync()
-    {
-        using var deadline = new CancellationTokenSource(StartTimeout);
         try
         {
-            var address = await listening.Task.WaitAsync(deadline.Token);
-            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-            while (true)
-            {
-                try
-                {
-                    using var response = await http.GetAsync("/health", deadline.Token);
-                    if (response.IsSuccessStatusCode) return address;
-                }
-                catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !deadline.IsCancellationRequested)) { }
-                await Task.Delay(200, deadline.Token);
-            }
+            await wait();
         }
-        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
+        catch (PlaywrightException e)
         {
-            var why = e is OperationCanceledException ? $"no answer within {StartTimeout.TotalSeconds:0} s" : e.Message;
-            throw new InvalidOperationException($"The app did not answer GET /health with 200 ({why}). Its output:{Environment.NewLine}{Output()}", e);
+            string text;
+            try { text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }); }
+            catch (PlaywrightException unreadable) { text = $"(unreadable: {unreadable.Message})"; }
+            var output = app?.Output() ?? "";
+            const int Tail = 20_000;
+            if (output.Length > Tail) output = "…" + output[^Tail..];
+            throw new InvalidOperationException(
+                $"{e.Message}{Environment.NewLine}The page at {page.Url} reads:{Environment.NewLine}{text}{Environment.NewLine}The server printed:{Environment.NewLine}{output}", e);
         }
     }
 
@@ -149,20 +80,13 @@ public partial class RecordsServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-        if (process is not null)
+        List<IBrowserContext> open;
+        lock (contexts) open = [.. contexts];
+        foreach (var context in open)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-            process.Dispose();
+            try { await context.CloseAsync(); } catch (PlaywrightException) { }
         }
+        if (app is not null) await app.DisposeAsync();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
-
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
-    private static partial Regex ListeningLine();
 }

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Records.BrowserTests.Nominations;
 
 /// <summary>The app with a quorum of two, so two members' votes can decide a nomination.</summary>
-public class QuorumOfTwoServer : RecordsServer
+public class QuorumOfTwoServer(SharedChromium chromium, PreparedDatabase database) : RecordsServer(chromium, database)
 {
     protected override IDictionary<string, string> Settings => new Dictionary<string, string> { ["Records__Nominations__Quorum"] = "2" };
 }
