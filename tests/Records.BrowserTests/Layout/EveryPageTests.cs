@@ -137,15 +137,16 @@ public partial class EveryPageTests(RecordsServer server) : IClassFixture<Record
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    private static async Task LogInAsync(IPage page, string email)
+    private async Task LogInAsync(IPage page, string email)
     {
         await page.GotoAsync("/Account/Login");
         await page.Locator("input[name='Input.Email']").FillAsync(email);
         await page.Locator("input[name='Input.Password']").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         // A cold server's first sign-in hashes the password and builds Identity's model; beside the other test project on
-        // two cores that has taken over 30 s. The wait ends as soon as the sign-in does.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 90_000 });
+        // two cores that has taken over 30 s. The wait ends as soon as the sign-in does; if it never does, the failure
+        // shows what the login page said and what the server printed.
+        await server.WaitAsync(page, () => page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 90_000 }));
     }
 
     private static async Task<string?> ResolveAsync(IPage page, Spec spec)
