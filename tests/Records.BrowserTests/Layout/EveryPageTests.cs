@@ -13,6 +13,7 @@ namespace Records.BrowserTests.Layout;
 /// scroll inside their own box), no response is a 5xx and the console shows no error. With LAYOUT_SHOTS set, a
 /// full-page PNG of each is written to that folder.
 /// </summary>
+[StartsFirst]
 public partial class EveryPageTests(RecordsServer server) : IClassFixture<RecordsServer>
 {
     private const string Password = "Records-dev-2026!";
