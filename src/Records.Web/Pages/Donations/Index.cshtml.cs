@@ -26,7 +26,7 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
         if (!Ledger.Sorts.Contains(Sort)) Sort = "date";
         Campaigns = (await db.Campaigns.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
-        if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();
+        if (!ModelState.AddErrors(LedgerFilter.Validator.Instance.Validate(Input))) return this.Invalid();
 
         var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
         Totals = await Ledger.TotalsAsync(db, Input, matching, ct);
