@@ -31,8 +31,11 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton(sp => new DatabaseLocation(
     sp.GetRequiredService<IOptions<RecordsOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
     sp.GetRequiredService<IOptions<RecordsOptions>>().Value.DatabaseBusyTimeoutSeconds));
+// The options are built once, not for each request's context: they hold only the file, the clock and interceptors that
+// keep their per-save state by context.
 builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
-    RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseLocation>().BusyTimeoutSeconds));
+    RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseLocation>().BusyTimeoutSeconds),
+    optionsLifetime: ServiceLifetime.Singleton);
 
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<ImportJobs>();

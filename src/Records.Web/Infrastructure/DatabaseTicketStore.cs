@@ -11,9 +11,9 @@ namespace Records.Web.Infrastructure;
 /// <summary>
 /// Keeps each login's ticket in the UserSessions table; the cookie holds only a random key. Logging out deletes the
 /// row, so a copied cookie stops working at once, and an Admin can end a person's sessions by deleting theirs.
-/// Costs one primary-key read per signed-in request.
+/// Costs one primary-key read per signed-in request, through the request's own context when there is a request.
 /// </summary>
-public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider clock) : ITicketStore
+public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock) : ITicketStore
 {
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
@@ -48,12 +48,24 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
+        // A read without tracking leaves nothing in the context for the page that uses it next.
+        if (http.HttpContext is { } request) return await RetrieveAsync(request.RequestServices.GetRequiredService<RecordsDbContext>(), key, request.RequestAborted);
         await using var scope = scopes.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<RecordsDbContext>().UserSessions.AsNoTracking()
-            .Where(s => s.Key == key).Select(s => new { s.Ticket, s.ExpiresAt }).SingleOrDefaultAsync();
+        return await RetrieveAsync(scope.ServiceProvider.GetRequiredService<RecordsDbContext>(), key, CancellationToken.None);
+    }
+
+    private async Task<AuthenticationTicket?> RetrieveAsync(RecordsDbContext db, string key, CancellationToken ct)
+    {
+        var stored = await Session(db, key, ct);
         if (stored is null || stored.ExpiresAt < clock.GetUtcNow().UtcDateTime) return null;
         return TicketSerializer.Default.Deserialize(stored.Ticket);
     }
+
+    private sealed record Stored(byte[] Ticket, DateTime? ExpiresAt);
+
+    // Compiled once: every signed-in request runs it, so it skips EF's per-call translation lookup.
+    private static readonly Func<RecordsDbContext, string, CancellationToken, Task<Stored?>> Session = EF.CompileAsyncQuery(
+        (RecordsDbContext db, string key, CancellationToken ct) => db.UserSessions.AsNoTracking().Where(s => s.Key == key).Select(s => new Stored(s.Ticket, s.ExpiresAt)).SingleOrDefault());
 
     private static string UserIdOf(AuthenticationTicket ticket) =>
         ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A login ticket without a user id.");

@@ -46,10 +46,11 @@ public sealed class PageRecorder
 
 /// <summary>
 /// <c>POST /__baseline/arm?path=/x</c> starts recording the SQL of requests to /x, <c>POST /__baseline/freeze</c> stops,
+/// <c>POST /__baseline/profile?path=/x</c> and <c>GET /__baseline/profile</c> split the time of /x (see <see cref="PageProfile"/>),
 /// and <c>GET /__baseline/page</c> runs that SQL with a plain pooled SqliteConnection (the app's connection string) and
 /// writes every row of every result set as an HTML table. Mapped ahead of the app's pipeline: no auth, no Razor.
 /// </summary>
-public sealed class BaselineEndpoints(PageRecorder recorder, DatabaseLocation database) : IStartupFilter
+public sealed class BaselineEndpoints(PageRecorder recorder, PageProfile profile, DatabaseLocation database) : IStartupFilter
 {
     public const string PagePath = "/__baseline/page";
 
@@ -57,6 +58,7 @@ public sealed class BaselineEndpoints(PageRecorder recorder, DatabaseLocation da
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        app.Use((context, next) => profile.MeasureAsync(context, () => next(context)));
         app.Map("/__baseline", baseline => baseline.Run(HandleAsync));
         next(app);
     };
@@ -65,6 +67,8 @@ public sealed class BaselineEndpoints(PageRecorder recorder, DatabaseLocation da
     {
         ("POST", "/arm") when context.Request.Query["path"].ToString() is { Length: > 0 } path => Arm(context, path),
         ("POST", "/freeze") => FreezeAsync(context),
+        ("POST", "/profile") when context.Request.Query["path"].ToString() is { Length: > 0 } path => Profile(context, path),
+        ("GET", "/profile") => Results.Text(profile.Report()).ExecuteAsync(context),
         ("GET", "/page") when recorder.Frozen.Count > 0 => WritePageAsync(context, recorder.Frozen),
         ("GET", "/page") => Results.Conflict("No page SQL is frozen: arm, request the page, then freeze.").ExecuteAsync(context),
         _ => Results.NotFound().ExecuteAsync(context),
@@ -78,6 +82,13 @@ public sealed class BaselineEndpoints(PageRecorder recorder, DatabaseLocation da
     }
 
     // The replay must read what EF read: a parameter bound differently would make the baseline cheaper, not faster.
+    private Task Profile(HttpContext context, string path)
+    {
+        profile.Start(path);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
     private async Task FreezeAsync(HttpContext context)
     {
         recorder.Freeze();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,10 @@ public sealed class BaselineServer(string databasePath, string clock) : WebAppli
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<PageRecorder>();
-            services.ConfigureDbContext<RecordsDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<PageRecorder>().Capture));
+            services.AddSingleton<PageProfile>();
+            services.ConfigureDbContext<RecordsDbContext>((sp, options) =>
+                options.AddInterceptors(sp.GetRequiredService<PageRecorder>().Capture, sp.GetRequiredService<PageProfile>().Commands));
+            services.Configure<MvcOptions>(mvc => mvc.Filters.Add(new PageProfile.Filter()));
             services.AddTransient<IStartupFilter, BaselineEndpoints>();
         });
     }

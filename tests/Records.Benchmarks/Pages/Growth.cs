@@ -5,7 +5,7 @@ using Records.Volume;
 namespace Records.Benchmarks.Pages;
 
 /// <summary>
-/// The list pages at several volume scales (artifacts/volume/scale-N.db, which run.sh generates): each page's p95 at
+/// The list pages, and the pages summing over the records, at several volume scales (artifacts/volume/scale-N.db, which run.sh generates): each page's p95 at
 /// the largest scale over its p95 at the smallest. A list that pages its rows in SQL stays near 1 however large the
 /// records grow; one that reads them all grows with the scale.
 /// </summary>
@@ -15,7 +15,7 @@ public static class Growth
     {
         var scales = options.Scales.Order().ToArray();
         if (scales.Length < 2) throw new ArgumentException("The growth stage needs at least two scales (--scales 0.1,1).");
-        var pages = options.Pages().Where(p => p.IsList).ToList();
+        var pages = options.Pages().Where(p => p.IsList || p.Grows).ToList();
         var problems = new List<string>();
         var byScale = new Dictionary<double, Dictionary<string, Samples>>();
         foreach (var scale in scales)

@@ -82,6 +82,7 @@ public static partial class PageThroughput
             await LoadRunner.RunAsync(client, page.Path, warm, ct);
             if (withBaseline) await LoadRunner.RunAsync(client, BaselineEndpoints.PagePath, warm, ct);
         }
+        if (withBaseline) Console.WriteLine($"  split of one request at a time: {await ProfileAsync(client, page, options, ct)}");
         var app = new List<LoadResult>();
         var baseline = new List<LoadResult>();
         for (var s = 1; s <= options.Samples; s++)
@@ -125,6 +126,14 @@ public static partial class PageThroughput
         {
             throw new InvalidOperationException($"GET {page.Path} answered {(int)response.StatusCode} without '{page.Expect}': not the {page.Role ?? "public"} page, or an empty one.");
         }
+    }
+
+    /// <summary>One worker, so the parts of a request are not stretched by the others waiting for the cores.</summary>
+    private static async Task<string> ProfileAsync(HttpClient client, PageCase page, BenchOptions options, CancellationToken ct)
+    {
+        await PostAsync(client, $"/__baseline/profile?path={Uri.EscapeDataString(page.Path.Split('?')[0])}", ct);
+        await LoadRunner.RunAsync(client, page.Path, new LoadSettings(1, TimeSpan.Zero, options.Warmup), ct);
+        return await client.GetStringAsync("/__baseline/profile", ct);
     }
 
     private static async Task<string> PostAsync(HttpClient client, string path, CancellationToken ct)

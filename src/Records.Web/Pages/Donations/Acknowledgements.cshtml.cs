@@ -60,9 +60,10 @@ public partial class AcknowledgementsModel(RecordsDbContext db, FoundationClock 
     private IQueryable<Donation> Pending() =>
         Acknowledgement.Awaiting(db.Donations, options.Value.Donations.AcknowledgementThresholdMinor, options.Value.Donations.AcknowledgementCurrency);
 
+    // Also re-renders after a refused post: a read the reader may abandon, unlike the save before it.
     private async Task LoadAsync()
     {
-        Gifts = await Rows(Pending().AsNoTracking().OrderBy(d => d.ReceivedOn).ThenBy(d => d.Id)).ToPagedAsync(P, PageSize);
+        Gifts = await Rows(Pending().AsNoTracking().OrderBy(d => d.ReceivedOn).ThenBy(d => d.Id)).ToPagedAsync(P, PageSize, HttpContext.RequestAborted);
     }
 
     /// <summary>The donor's name and address chosen in SQL; an anonymous gift's donor never leaves the database.</summary>

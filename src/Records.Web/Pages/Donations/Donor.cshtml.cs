@@ -42,11 +42,11 @@ public class DonorModel(RecordsDbContext db) : PageModel
         public Money Net => new(AmountMinor - FeeMinor, Currency);
     }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var donor = Organisation
-            ? await db.Sponsors.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Name, Email = s.PrimaryContactEmail }).SingleOrDefaultAsync()
-            : await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Name, p.Email }).SingleOrDefaultAsync();
+            ? await db.Sponsors.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Name, Email = s.PrimaryContactEmail }).SingleOrDefaultAsync(ct)
+            : await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Name, p.Email }).SingleOrDefaultAsync(ct);
         if (donor is null) return NotFound();
         (Name, Email) = (donor.Name, donor.Email);
 
@@ -54,16 +54,16 @@ public class DonorModel(RecordsDbContext db) : PageModel
             .AsNoTracking().Where(d => !d.IsAnonymous);
         Years = (await gifts.GroupBy(d => new { d.ReceivedOn.Year, d.Currency })
                 .Select(g => new YearTotal(g.Key.Year, g.Key.Currency, g.Count(), g.Sum(d => d.AmountMinor), g.Sum(d => d.FeeMinor)))
-                .ToListAsync())
+                .ToListAsync(ct))
             .OrderByDescending(y => y.Year).ThenBy(y => y.Currency, StringComparer.Ordinal).ToList();
         var total = Years.Sum(y => y.Count);
         if (total == 0) return Page();
 
-        First = await Rows(gifts.OrderBy(d => d.ReceivedOn).ThenBy(d => d.Id)).FirstAsync();
-        Last = await Rows(gifts.OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id)).FirstAsync();
+        First = await Rows(gifts.OrderBy(d => d.ReceivedOn).ThenBy(d => d.Id)).FirstAsync(ct);
+        Last = await Rows(gifts.OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id)).FirstAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         P = Math.Clamp(P, 1, pages);
-        var rows = await Rows(gifts.OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id)).Skip((P - 1) * PageSize).Take(PageSize).ToListAsync();
+        var rows = await Rows(gifts.OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id)).Skip((P - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Gifts = new Paged<Gift>(rows, P, PageSize, total);
         return Page();
     }

@@ -18,30 +18,31 @@ public partial class EditModel
     private static partial Regex PickedId();
 
     /// <summary>Suggestions for the person field: up to ten people whose name or email contains what was typed.</summary>
-    public async Task<IActionResult> OnGetPeopleAsync(string? q)
+    public async Task<IActionResult> OnGetPeopleAsync(string? q, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2) return new JsonResult(Array.Empty<string>());
         var people = await db.People.AsNoTracking()
             .Where(DatabaseProvider.For(db).ContainsIgnoringCase<Person>(q.Trim(), p => p.Name, p => p.Email))
-            .OrderBy(p => p.Name).Take(10).Select(p => new { p.Id, p.Name, p.Email }).ToListAsync();
+            .OrderBy(p => p.Name).Take(10).Select(p => new { p.Id, p.Name, p.Email }).ToListAsync(ct);
         return new JsonResult(people.Select(p => Label(p.Id, p.Name, p.Email)));
     }
 
     public static string Label(int id, string name, string? email) => email is null ? $"{name} #{id}" : $"{name} <{email}> #{id}";
 
-    private async Task<bool> LoadAsync(int? id)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct = default)
     {
-        Sponsors = (await db.Sponsors.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
-        Campaigns = (await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
+        Sponsors = (await db.Sponsors.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)).ToList();
+        Campaigns = (await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
         if (id is null) return true;
-        Donation = await db.Donations.SingleOrDefaultAsync(d => d.Id == id);
+        Donation = await db.Donations.SingleOrDefaultAsync(d => d.Id == id, ct);
         return Donation is not null;
     }
 
-    private async Task<InputModel> FromDonationAsync(Donation d)
+    private async Task<InputModel> FromDonationAsync(Donation d, CancellationToken ct)
     {
-        var person = d.PersonId is null ? null : await db.People.AsNoTracking().Where(p => p.Id == d.PersonId).Select(p => new { p.Id, p.Name, p.Email }).SingleAsync();
+        var person = d.PersonId is null ? null : await db.People.AsNoTracking().Where(p => p.Id == d.PersonId).Select(p => new { p.Id, p.Name, p.Email }).SingleAsync(ct);
         string Amount(long minor) => new Money(minor, d.Currency).Number();
         return new InputModel
         {

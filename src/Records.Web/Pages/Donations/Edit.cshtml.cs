@@ -104,10 +104,10 @@ public partial class EditModel(RecordsDbContext db, FoundationClock clock) : Pag
 
     private DateOnly Today => clock.Today;
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        Input = Donation is { } d ? await FromDonationAsync(d) : new InputModel
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Input = Donation is { } d ? await FromDonationAsync(d, ct) : new InputModel
         {
             ReceivedOn = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), SubmissionKey = Guid.NewGuid().ToString(),
         };

@@ -23,7 +23,7 @@ public class ExportModel(RecordsDbContext db, FoundationClock clock) : PageModel
         var today = clock.Today;
         Input.UseDefaultPeriod(Request.Query, today);
         if (!Ledger.Sorts.Contains(Sort)) Sort = "date";
-        if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();
+        if (!ModelState.AddErrors(LedgerFilter.Validator.Instance.Validate(Input))) return this.Invalid();
 
         var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
         var totals = await Ledger.TotalsAsync(db, Input, matching, ct);

@@ -20,20 +20,20 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
     public Paged<Ledger.Row> Donations { get; private set; } = new([], 1, PageSize, 0);
     public IReadOnlyList<(int Id, string Name)> Campaigns { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Input.UseDefaultPeriod(Request.Query, clock.Today);
         if (!Ledger.Sorts.Contains(Sort)) Sort = "date";
-        Campaigns = (await db.Campaigns.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
+        Campaigns = (await db.Campaigns.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
-        if (!ModelState.AddErrors(new LedgerFilter.Validator().Validate(Input))) return this.Invalid();
+        if (!ModelState.AddErrors(LedgerFilter.Validator.Instance.Validate(Input))) return this.Invalid();
 
         var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
-        Totals = await Ledger.TotalsAsync(db, Input, matching);
+        Totals = await Ledger.TotalsAsync(db, Input, matching, ct);
         var total = Totals.Sum(t => t.Count);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         P = Math.Clamp(P, 1, pages);
-        var rows = total == 0 ? [] : await Ledger.Rows(matching, Sort).Skip((P - 1) * PageSize).Take(PageSize).ToListAsync();
+        var rows = total == 0 ? [] : await Ledger.Rows(matching, Sort).Skip((P - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Donations = new Paged<Ledger.Row>(rows, P, PageSize, total);
         return Page();
     }

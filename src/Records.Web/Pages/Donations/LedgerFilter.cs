@@ -111,6 +111,9 @@ public sealed class LedgerFilter
 
     public sealed class Validator : AbstractValidator<LedgerFilter>
     {
+        /// <summary>Built once: the rules hold no state, and building them is most of a validation's cost.</summary>
+        public static readonly Validator Instance = new();
+
         public Validator()
         {
             RuleFor(f => f.From).Must(v => ParseDate(v) is not null).When(f => !string.IsNullOrWhiteSpace(f.From))

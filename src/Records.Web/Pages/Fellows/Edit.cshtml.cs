@@ -51,9 +51,9 @@ public class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         Input = new InputModel
         {
             Name = Fellow.Person.Name,
@@ -123,9 +123,10 @@ public class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
     private static FellowStatus? ParseStatus(string? text) =>
         Enum.GetValues<FellowStatus>().Cast<FellowStatus?>().FirstOrDefault(s => s.ToString() == text);
 
-    private async Task<bool> LoadAsync(int id)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int id, CancellationToken ct = default)
     {
-        if (await db.Fellows.Include(f => f.Person).ThenInclude(p => p.Links).AsSplitQuery().SingleOrDefaultAsync(f => f.Id == id) is not { } fellow) return false;
+        if (await db.Fellows.Include(f => f.Person).ThenInclude(p => p.Links).AsSplitQuery().SingleOrDefaultAsync(f => f.Id == id, ct) is not { } fellow) return false;
         Fellow = fellow;
         return true;
     }

@@ -16,13 +16,13 @@ public class ReceivedModel(RecordsDbContext db) : PageModel
 
     public Summary Nomination { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string? key)
+    public async Task<IActionResult> OnGetAsync(string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key)) return NotFound();
         var found = await db.Nominations.AsNoTracking()
             .Where(n => n.SubmissionKey == key)
             .Select(n => new Summary(n.Nominee.Name, n.NominatorEmail, n.Round.Year, n.Round.Quarter, n.Round.CutOff, n.Round.ReviewEnds))
-            .FirstOrDefaultAsync();
+            .FirstOrDefaultAsync(ct);
         if (found is null) return NotFound();
         Nomination = found;
         return Page();

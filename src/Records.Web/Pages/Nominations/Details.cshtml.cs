@@ -37,40 +37,41 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
 
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         VoteInput = new VoteInputModel { Choice = MyVote?.Choice, Comment = MyVote?.Comment };
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int id, CancellationToken ct = default)
     {
         var view = await db.Nominations.AsNoTracking().Where(n => n.Id == id)
             .Join(db.Rounds, n => n.FirstRoundId, r => r.Id, (n, first) => new View(n.Id, n.Nominee.Name, n.Nominee.Email, n.NomineeId, n.NominatorName, n.NominatorEmail, n.Statement,
                 n.ReceivedAt, n.Status, n.DecidedAt, n.Round, new YearQuarter(first.Year, first.Quarter).Name, n.LinkedToId))
-            .SingleOrDefaultAsync();
+            .SingleOrDefaultAsync(ct);
         if (view is null) return false;
         Nomination = view;
 
-        Links = await db.PersonLinks.AsNoTracking().Where(l => l.PersonId == view.NomineeId).OrderBy(l => l.Position).ToListAsync();
+        Links = await db.PersonLinks.AsNoTracking().Where(l => l.PersonId == view.NomineeId).OrderBy(l => l.Position).ToListAsync(ct);
         Others = await db.Nominations.AsNoTracking()
             .Where(n => n.Id != id && (n.NomineeId == view.NomineeId || n.Id == view.LinkedToId || n.LinkedToId == id))
             .OrderBy(n => n.ReceivedAt)
             .Select(n => new Related(n.Id, new YearQuarter(n.Round.Year, n.Round.Quarter).Name, n.Status, n.ReceivedAt, n.NominatorName, n.Statement,
                 n.Id == view.LinkedToId || n.LinkedToId == id))
-            .ToListAsync();
-        IsFellow = await db.Fellows.AnyAsync(f => f.PersonId == view.NomineeId && f.NominationId != id);
-        Recused = await db.Recusals.AnyAsync(r => r.NominationId == id && r.MemberId == Me);
-        MyVote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.NominationId == id && v.MemberId == Me);
+            .ToListAsync(ct);
+        IsFellow = await db.Fellows.AnyAsync(f => f.PersonId == view.NomineeId && f.NominationId != id, ct);
+        Recused = await db.Recusals.AnyAsync(r => r.NominationId == id && r.MemberId == Me, ct);
+        MyVote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.NominationId == id && v.MemberId == Me, ct);
         Ballots = await (from v in db.Votes.AsNoTracking()
                          join u in db.Users on v.MemberId equals u.Id into members
                          from u in members.DefaultIfEmpty()
                          where v.NominationId == id
                          orderby v.CastAt
-                         select new Ballot(u != null ? u.DisplayName : "A former member", v.Choice, v.Comment, v.CastAt)).ToListAsync();
+                         select new Ballot(u != null ? u.DisplayName : "A former member", v.Choice, v.Comment, v.CastAt)).ToListAsync(ct);
         Comments = await db.NominationComments.AsNoTracking().Where(c => c.NominationId == id).OrderBy(c => c.At)
-            .Select(c => new Remark(c.AuthorName, c.Body, c.At)).ToListAsync();
+            .Select(c => new Remark(c.AuthorName, c.Body, c.At)).ToListAsync(ct);
         return true;
     }
 

@@ -20,7 +20,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "received";
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
 
-    public sealed record RoundOption(int Id, int Year, int Quarter, RoundStatus Status)
+    public sealed record RoundOption(int Id, int Year, int Quarter, RoundStatus Status, DateOnly CutOff, DateOnly ReviewEnds)
     {
         public string Name => new YearQuarter(Year, Quarter).Name;
     }
@@ -32,7 +32,7 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
     }
 
     public List<RoundOption> Rounds { get; private set; } = [];
-    public Round? Current { get; private set; }
+    public RoundOption? Current { get; private set; }
     public Paged<Row> Rows { get; private set; } = new([], 1, PageSize, 0);
     public int Quorum => options.Value.Nominations.Quorum;
     public string Day(DateTime utc) => clock.Day(utc);
@@ -40,10 +40,10 @@ public class IndexModel(RecordsDbContext db, IOptions<RecordsOptions> options, F
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter)
-            .Select(r => new RoundOption(r.Id, r.Year, r.Quarter, r.Status)).ToListAsync(ct);
+            .Select(r => new RoundOption(r.Id, r.Year, r.Quarter, r.Status, r.CutOff, r.ReviewEnds)).ToListAsync(ct);
         var chosen = Round is { } id ? Rounds.FirstOrDefault(r => r.Id == id) : Rounds.FirstOrDefault(r => r.Status == RoundStatus.Open) ?? Rounds.FirstOrDefault();
         if (chosen is null) return Round is null ? Page() : NotFound();
-        Current = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == chosen.Id, ct);
+        Current = chosen;
 
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var query = db.Nominations.AsNoTracking().Where(n => n.RoundId == chosen.Id);

@@ -71,17 +71,17 @@ public partial class DetailsModel(RecordsDbContext db, FoundationClock clock, IO
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, ct: ct)) return NotFound();
         Draft = DraftOf(Post);
         Publish = new PublishInput { On = Today, Version = Post.Version };
         return Page();
     }
 
-    public async Task<IActionResult> OnGetDownloadAsync(int id)
+    public async Task<IActionResult> OnGetDownloadAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, ct: ct)) return NotFound();
         var markdown = $"# {Post.Title}\n\n{Post.Markdown}";
         return File(Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", $"{Slug(Post.Title)}.md");
     }
@@ -176,22 +176,23 @@ public partial class DetailsModel(RecordsDbContext db, FoundationClock clock, IO
 
     private const string Stale = "Someone else changed this post while you were looking at it. Reload the page to see their change, then try again.";
 
-    private async Task<bool> LoadAsync(int id, bool tracked = false)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int id, bool tracked = false, CancellationToken ct = default)
     {
         var posts = tracked ? db.Posts : db.Posts.AsNoTracking();
-        var post = await posts.FirstOrDefaultAsync(p => p.Id == id);
+        var post = await posts.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null) return false;
         Post = post;
-        if (post.Kind == PostKind.Fellows) Fellows = await FellowOrder.OfAsync(db, post.Year ?? 0, post.Quarter ?? 0, post.FellowOrder);
+        if (post.Kind == PostKind.Fellows) Fellows = await FellowOrder.OfAsync(db, post.Year ?? 0, post.Quarter ?? 0, post.FellowOrder, ct);
         Source = post.Kind switch
         {
             PostKind.Fellows => $"Fellows of {post.YearQuarter?.Name}",
             PostKind.ServiceAward => await db.ServiceAwards.AsNoTracking().Where(a => a.Id == post.ServiceAwardId)
-                .Select(a => new { a.RecipientName, a.Year, a.Quarter }).FirstOrDefaultAsync() is { } award
+                .Select(a => new { a.RecipientName, a.Year, a.Quarter }).FirstOrDefaultAsync(ct) is { } award
                     ? $"{award.RecipientName}, {new YearQuarter(award.Year, award.Quarter).YearFirstName} Community Service Award"
                     : "An award since deleted",
             _ => post.CampaignId is { } c
-                ? "Campaign " + (await db.Campaigns.AsNoTracking().Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync() ?? "since deleted")
+                ? "Campaign " + (await db.Campaigns.AsNoTracking().Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? "since deleted")
                 : $"Gifts and sponsorships from {post.PeriodFrom:MMM d, yyyy} to {post.PeriodTo:MMM d, yyyy}",
         };
         return true;

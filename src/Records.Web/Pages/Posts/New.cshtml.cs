@@ -64,10 +64,10 @@ public class NewModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsO
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(string? kind)
+    public async Task<IActionResult> OnGetAsync(string? kind, CancellationToken ct)
     {
         if (!TryKind(kind)) return NotFound();
-        await LoadChoicesAsync();
+        await LoadChoicesAsync(ct);
         if (Kind == PostKind.Fellows && Quarters.Count > 0) Input.Quarter = Quarters[0].Quarter.Name;
         return Page();
     }
@@ -119,16 +119,17 @@ public class NewModel(RecordsDbContext db, TimeProvider clock, IOptions<RecordsO
         return true;
     }
 
-    private async Task LoadChoicesAsync()
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task LoadChoicesAsync(CancellationToken ct = default)
     {
         var quarters = await db.Fellows.AsNoTracking().GroupBy(f => new { f.Year, f.Quarter })
             .Select(g => new { g.Key.Year, g.Key.Quarter, Count = g.Count() })
-            .OrderByDescending(q => q.Year).ThenByDescending(q => q.Quarter).ToListAsync();
+            .OrderByDescending(q => q.Year).ThenByDescending(q => q.Quarter).ToListAsync(ct);
         Quarters = quarters.Select(q => (new YearQuarter(q.Year, q.Quarter), q.Count)).ToList();
         var awards = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved)
-            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Quarter).Select(a => new { a.Id, a.RecipientName, a.Year, a.Quarter }).ToListAsync();
+            .OrderByDescending(a => a.Year).ThenByDescending(a => a.Quarter).Select(a => new { a.Id, a.RecipientName, a.Year, a.Quarter }).ToListAsync(ct);
         Awards = awards.Select(a => (a.Id, $"{a.RecipientName} · {new YearQuarter(a.Year, a.Quarter).YearFirstName}")).ToList();
-        var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync();
+        var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         Campaigns = campaigns.Select(c => (c.Id, c.Name)).ToList();
     }
 }

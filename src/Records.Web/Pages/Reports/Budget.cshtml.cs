@@ -53,9 +53,9 @@ public class BudgetModel(RecordsDbContext db) : PageModel
         }
     }
 
-    public async Task OnGetAsync(int? id)
+    public async Task OnGetAsync(int? id, CancellationToken ct)
     {
-        await LoadAsync();
+        await LoadAsync(ct);
         if (id is { } editing && Lines.FirstOrDefault(l => l.Id == editing) is { } line)
         {
             EditingId = editing;
@@ -121,7 +121,8 @@ public class BudgetModel(RecordsDbContext db) : PageModel
         return this.StaleEdit("Someone else changed this figure while you were editing. Reload the page to see their change, then make yours again.");
     }
 
-    private async Task LoadAsync() =>
-        Lines = await db.BudgetLines.AsNoTracking().OrderByDescending(l => l.AsOf).ThenByDescending(l => l.Id).ToListAsync();
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task LoadAsync(CancellationToken ct = default) =>
+        Lines = await db.BudgetLines.AsNoTracking().OrderByDescending(l => l.AsOf).ThenByDescending(l => l.Id).ToListAsync(ct);
 
 }

@@ -21,9 +21,9 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
     public bool IsStaff => User.IsInRole(Roles.Staff);
     public DateOnly Today => clock.Today;
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         Fill();
         return Page();
     }
@@ -65,9 +65,10 @@ public partial class DetailsModel(RecordsDbContext db, IOptions<RecordsOptions> 
         return PageResults.Invalid(this);
     }
 
-    private async Task<bool> LoadAsync(int id)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int id, CancellationToken ct = default)
     {
-        if (await db.ServiceAwards.Include(a => a.History.OrderBy(e => e.At)).FirstOrDefaultAsync(a => a.Id == id) is not { } award) return false;
+        if (await db.ServiceAwards.Include(a => a.History.OrderBy(e => e.At)).FirstOrDefaultAsync(a => a.Id == id, ct) is not { } award) return false;
         Award = award;
         return true;
     }

@@ -47,9 +47,9 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
             Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Contains('.');
     }
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         if (Sponsor is { } s)
         {
             Input = new InputModel
@@ -82,10 +82,11 @@ public class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private async Task<bool> LoadAsync(int? id)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct = default)
     {
         if (id is null) return true;
-        Sponsor = await db.Sponsors.SingleOrDefaultAsync(s => s.Id == id);
+        Sponsor = await db.Sponsors.SingleOrDefaultAsync(s => s.Id == id, ct);
         return Sponsor is not null;
     }
 

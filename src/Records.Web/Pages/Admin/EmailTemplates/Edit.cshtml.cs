@@ -37,10 +37,10 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(string key)
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
-        if (!await LoadAsync(key)) return NotFound();
-        var custom = await db.EmailTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key);
+        if (!await LoadAsync(key, ct)) return NotFound();
+        var custom = await db.EmailTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, ct);
         Input = new InputModel { Subject = custom?.Subject ?? Definition.Subject, Body = custom?.Body ?? Definition.Body, Version = custom?.Version };
         return Page();
     }
@@ -112,12 +112,13 @@ public class EditModel(RecordsDbContext db, TimeProvider clock, IOptions<Records
         return Definition.Fields.ToDictionary(f => f, f => known.GetValueOrDefault(f, $"[{f}]"));
     }
 
-    private async Task<bool> LoadAsync(string key)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(string key, CancellationToken ct = default)
     {
         var definition = Templates.All.FirstOrDefault(t => t.Key == key);
         if (definition is null) return false;
         Definition = definition;
-        IsCustomised = await db.EmailTemplates.AnyAsync(t => t.Key == key);
+        IsCustomised = await db.EmailTemplates.AnyAsync(t => t.Key == key, ct);
         return true;
     }
 }

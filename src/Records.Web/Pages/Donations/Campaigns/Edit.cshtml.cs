@@ -58,9 +58,9 @@ public class EditModel(RecordsDbContext db) : PageModel
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         if (Campaign is { } c)
         {
             Input = new InputModel
@@ -99,10 +99,11 @@ public class EditModel(RecordsDbContext db) : PageModel
         return Redirect("/Donations/Campaigns");
     }
 
-    private async Task<bool> LoadAsync(int? id)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct = default)
     {
         if (id is null) return true;
-        Campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id);
+        Campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, ct);
         return Campaign is not null;
     }
 

@@ -27,17 +27,17 @@ public class IndexModel(RecordsDbContext db) : PageModel
         public int? Percent => GoalMinor is { } goal && goal > 0 ? (int)Math.Min(RaisedMinor * 100 / goal, 9999) : null;
     }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var page = await db.Campaigns.AsNoTracking()
             .OrderByDescending(c => c.StartsOn == null ? 0 : 1).ThenByDescending(c => c.StartsOn).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.Description, c.GoalMinor, c.Currency, c.StartsOn, c.EndsOn })
-            .ToPagedAsync(P, PageSize);
+            .ToPagedAsync(P, PageSize, ct);
         var ids = page.Items.Select(c => c.Id).ToList();
         var sums = (await db.DonationDays.AsNoTracking().Where(d => ids.Contains(d.CampaignId))
                 .GroupBy(d => new { d.CampaignId, d.Currency })
                 .Select(g => new { g.Key.CampaignId, g.Key.Currency, Minor = g.Sum(d => d.AmountMinor), Gifts = g.Sum(d => d.Gifts) })
-                .ToListAsync())
+                .ToListAsync(ct))
             .ToLookup(s => s.CampaignId);
         var rows = page.Items.Select(c =>
         {

@@ -37,12 +37,12 @@ public class EditModel(RecordsDbContext db, FoundationClock clock, IOptions<Reco
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(string kind)
+    public async Task<IActionResult> OnGetAsync(string kind, CancellationToken ct)
     {
-        if (!await LoadAsync(kind)) return NotFound();
-        var custom = await db.PostTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Kind == Kind);
+        if (!await LoadAsync(kind, ct)) return NotFound();
+        var custom = await db.PostTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Kind == Kind, ct);
         Input = new InputModel { Body = custom?.Body ?? PostTemplates.Default(Kind), Version = custom?.Version };
-        Preview = await RenderAsync(Input.Body);
+        Preview = await RenderAsync(Input.Body, ct);
         return Page();
     }
 
@@ -108,22 +108,23 @@ public class EditModel(RecordsDbContext db, FoundationClock clock, IOptions<Reco
     public static string Message(PostRendering rendering) => rendering.Line is { } line ? $"Line {line}: {rendering.Error}" : rendering.Error ?? "";
 
     /// <summary>Renders with the latest records (what Staff see), and checks it also renders the built-in example that fills every branch.</summary>
-    private async Task<PostRendering> RenderAsync(string body)
+    private async Task<PostRendering> RenderAsync(string body, CancellationToken ct = default)
     {
         var settings = options.Value.PostSettings;
         var check = await PostTemplates.RenderAsync(body, Samples.BuiltIn(Kind, settings));
         if (!check.Succeeded) return check;
         var today = clock.Today;
-        if (await Samples.LatestAsync(db, Kind, settings, today) is not { } latest) return check;
+        if (await Samples.LatestAsync(db, Kind, settings, today, ct) is not { } latest) return check;
         PreviewFromRecords = true;
         return await PostTemplates.RenderAsync(body, latest);
     }
 
-    private async Task<bool> LoadAsync(string kind)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(string kind, CancellationToken ct = default)
     {
         if (!Enum.TryParse<PostKind>(kind, ignoreCase: true, out var k) || !Enum.IsDefined(k) || int.TryParse(kind, out _)) return false;
         Kind = k;
-        IsCustomised = await db.PostTemplates.AnyAsync(t => t.Kind == k);
+        IsCustomised = await db.PostTemplates.AnyAsync(t => t.Kind == k, ct);
         return true;
     }
 }

@@ -60,9 +60,9 @@ public class PackageModel(RecordsDbContext db, FoundationClock clock) : PageMode
     public static int? Whole(string? text) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    public async Task<IActionResult> OnGetAsync(int? id, int? programId)
+    public async Task<IActionResult> OnGetAsync(int? id, int? programId, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         if (Package is { } k)
         {
             Input = new InputModel
@@ -110,11 +110,12 @@ public class PackageModel(RecordsDbContext db, FoundationClock clock) : PageMode
         return RedirectToPage("Index");
     }
 
-    private async Task<bool> LoadAsync(int? id)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct = default)
     {
-        ProgramChoices = [.. (await db.SponsorPrograms.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => (p.Id, p.Name))];
+        ProgramChoices = [.. (await db.SponsorPrograms.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name))];
         if (id is null) return true;
-        Package = await db.SponsorPackages.Include(k => k.Program).SingleOrDefaultAsync(k => k.Id == id);
+        Package = await db.SponsorPackages.Include(k => k.Program).SingleOrDefaultAsync(k => k.Id == id, ct);
         return Package is not null;
     }
 

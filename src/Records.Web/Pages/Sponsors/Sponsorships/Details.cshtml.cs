@@ -64,9 +64,9 @@ public class DetailsModel(RecordsDbContext db, FoundationClock clock, IOptions<R
 
     public DateOnly Today => clock.Today;
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         Input = new InputModel { ReceivedOn = Terms.IsoDate(Today), Currency = Item.Currency };
         return Page();
     }
@@ -141,18 +141,19 @@ public class DetailsModel(RecordsDbContext db, FoundationClock clock, IOptions<R
         return this.WithStatus(status);
     }
 
-    private async Task<bool> LoadAsync(int id)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int id, CancellationToken ct = default)
     {
         var item = await db.Sponsorships.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new Summary(s.Id, s.SponsorId, s.Sponsor.Name, s.Program.Name, s.Package != null ? s.Package.Name : null, s.Package != null ? s.Package.Year : null,
                 s.Description, s.StartsOn, s.EndsOn, s.FeeMinor, s.InKindValueMinor, s.Currency, s.Status, s.StatusChangedAt, s.ContractStatus, s.ContractStatusChangedAt,
                 s.Payments.Sum(p => (long?)p.AmountMinor) ?? 0))
-            .SingleOrDefaultAsync();
+            .SingleOrDefaultAsync(ct);
         if (item is null) return false;
         Item = item;
         Payments = await db.Payments.AsNoTracking().Where(p => p.SponsorshipId == id).OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id)
-            .Select(p => new PaymentRow(p.Id, p.ReceivedOn, p.AmountMinor, p.Currency, p.Method, p.Reference)).ToListAsync();
-        History = await db.SponsorshipEvents.AsNoTracking().Where(e => e.SponsorshipId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync();
+            .Select(p => new PaymentRow(p.Id, p.ReceivedOn, p.AmountMinor, p.Currency, p.Method, p.Reference)).ToListAsync(ct);
+        History = await db.SponsorshipEvents.AsNoTracking().Where(e => e.SponsorshipId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(ct);
         return true;
     }
 }

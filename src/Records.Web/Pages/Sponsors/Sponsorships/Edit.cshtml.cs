@@ -66,9 +66,9 @@ public class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(int? id, int? sponsorId)
+    public async Task<IActionResult> OnGetAsync(int? id, int? sponsorId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, sponsorId)) return NotFound();
+        if (!await LoadAsync(id, sponsorId, ct)) return NotFound();
         if (Sponsorship is { } s)
         {
             Input = new InputModel
@@ -163,22 +163,23 @@ public class EditModel(RecordsDbContext db, FoundationClock clock) : PageModel
         s.FeeMinor = Terms.ParseAmount(Input.Fee, currency) ?? (s.InKindValueMinor is null ? package?.PriceMinor : null);
     }
 
-    private async Task<bool> LoadAsync(int? id, int? sponsorId)
+    /// <param name="ct">The request's token on a GET; a post's reads run to the end with its save.</param>
+    private async Task<bool> LoadAsync(int? id, int? sponsorId, CancellationToken ct = default)
     {
         if (id is not null)
         {
-            Sponsorship = await db.Sponsorships.SingleOrDefaultAsync(s => s.Id == id);
+            Sponsorship = await db.Sponsorships.SingleOrDefaultAsync(s => s.Id == id, ct);
             if (Sponsorship is null) return false;
             sponsorId = Sponsorship.SponsorId;
         }
-        var sponsor = await db.Sponsors.AsNoTracking().Where(s => s.Id == sponsorId).Select(s => new { s.Id, s.Name }).SingleOrDefaultAsync();
+        var sponsor = await db.Sponsors.AsNoTracking().Where(s => s.Id == sponsorId).Select(s => new { s.Id, s.Name }).SingleOrDefaultAsync(ct);
         if (sponsor is null) return false;
         Sponsor = (sponsor.Id, sponsor.Name);
-        ProgramChoices = [.. (await db.SponsorPrograms.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => (p.Id, p.Name))];
+        ProgramChoices = [.. (await db.SponsorPrograms.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name))];
         var current = Sponsorship?.PackageId;
         PackageChoices = await db.SponsorPackages.AsNoTracking().Where(k => k.Active || k.Id == current)
             .OrderByDescending(k => k.Year).ThenBy(k => k.Rank).ThenBy(k => k.Name)
-            .ToListAsync();
+            .ToListAsync(ct);
         return true;
     }
 
