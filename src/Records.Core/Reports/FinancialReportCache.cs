@@ -58,7 +58,8 @@ public sealed class FinancialReportCache
         Task<FinancialReport> report;
         lock (gate)
         {
-            if (!entries.TryGetValue(key, out var entry))
+            // A failed computation may still be here for the moment before it is forgotten.
+            if (!entries.TryGetValue(key, out var entry) || entry.Report.IsFaulted)
             {
                 foreach (var older in entries.Keys.Where(k => k.Version < version).ToList()) entries.Remove(older);
                 while (entries.Count >= Capacity) entries.Remove(entries.MinBy(e => e.Value.LastRead).Key);
