@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Records.Core.Accounts;
 using Records.Core.Data;
+using Records.Core.Reports;
 using Records.Web.Infrastructure;
 using Records.Web.Mail;
 
@@ -37,6 +38,7 @@ builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
     RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseLocation>().BusyTimeoutSeconds),
     optionsLifetime: ServiceLifetime.Singleton);
 
+builder.Services.AddSingleton(sp => new FinancialReportCache(sp.GetRequiredService<IServiceScopeFactory>()));
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddHostedService<ImportWorker>();

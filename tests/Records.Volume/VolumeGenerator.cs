@@ -39,7 +39,7 @@ public static class VolumeGenerator
                 }
 
                 // The daily sums are rebuilt from the gifts written, as the migration fills them for an existing ledger.
-                await ExecuteAsync(connection, DonationDays.RebuildSql, ct);
+                await ExecuteAsync(connection, DonationDays.RebuildSql + DataVersions.BumpFinanceSql, ct);
                 log.WriteLine($"{"daily sums",-14} done at {clock.Elapsed.TotalSeconds,6:F1} s");
                 await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA wal_checkpoint(TRUNCATE);", ct);
                 clock.Stop();

@@ -340,6 +340,27 @@ namespace Records.Migrations.Migrations
                     b.ToTable("BudgetLines");
                 });
 
+            modelBuilder.Entity("Records.Core.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "Finance",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Records.Core.Donations.Campaign", b =>
                 {
                     b.Property<int>("Id")

@@ -27,7 +27,7 @@ public static class RecordsDatabase
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string path, TimeProvider clock, int busyTimeoutSeconds = DefaultBusyTimeoutSeconds) =>
         Provider.Configure(options, path, busyTimeoutSeconds)
-            .AddInterceptors(new VersionInterceptor(), new DonationDaysInterceptor(), new AuditInterceptor(clock));
+            .AddInterceptors(new VersionInterceptor(), new DonationDaysInterceptor(), new DataVersionsInterceptor(), new AuditInterceptor(clock));
 
     /// <summary>Proves the database can be written, so a bad path stops start-up with a clear message.</summary>
     public static void EnsureWritable(string path) => Provider.EnsureWritable(path);

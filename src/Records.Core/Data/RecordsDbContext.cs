@@ -42,6 +42,7 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
     public DbSet<DonationImport> DonationImports => Set<DonationImport>();
     public DbSet<DonationDay> DonationDays => Set<DonationDay>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostTemplate> PostTemplates => Set<PostTemplate>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

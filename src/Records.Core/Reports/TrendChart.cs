@@ -1,5 +1,7 @@
 using Records.Core.Amounts;
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Records.Core.Pdf;
 
 namespace Records.Core.Reports;
@@ -46,8 +48,15 @@ public static class TrendChart
         return plot;
     }
 
+    // Drawing a chart costs more than the rest of the page; a report from FinancialReportCache is shown to many
+    // requests, so each of its charts is drawn once and goes when the report does.
+    private static readonly ConditionalWeakTable<FinancialReport, ConcurrentDictionary<string, string>> Drawn = new();
+
     /// <summary>The chart as an SVG element that scales to its box, for the page.</summary>
-    public static string Svg(FinancialReport report, string currency)
+    public static string Svg(FinancialReport report, string currency) =>
+        Drawn.GetOrCreateValue(report).GetOrAdd(currency, c => Draw(report, c));
+
+    private static string Draw(FinancialReport report, string currency)
     {
         var xml = Plot(report, currency).GetSvgXml(Width, Height);
         var start = xml.IndexOf("<svg", StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public sealed record LoadSettings(int Workers, TimeSpan Warmup, TimeSpan Duratio
 /// What one address did under load. Errors count every non-200 or failed request, warm-up included; Bytes is the mean
 /// body length of the measured responses.
 /// </summary>
-public sealed record LoadResult(string Path, long Requests, long Errors, double RequestsPerSecond, double P50Ms, double P95Ms, double Bytes, string? FirstError);
+public sealed record LoadResult(string Path, long Requests, long Errors, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, double Bytes, string? FirstError);
 
 /// <summary>
 /// A closed-loop load: each worker sends the next GET as soon as its last one is read to the end. Requests begun
@@ -56,7 +56,7 @@ public static class LoadRunner
         var sorted = perWorker.SelectMany(w => w.Latencies).Order().ToArray();
         var seconds = Math.Max(perWorker.Max(w => w.LastEnd), measureTo) - measureFrom;
         return new LoadResult(path, sorted.Length, errors, sorted.Length / ((double)seconds / Stopwatch.Frequency),
-            Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Length == 0 ? double.NaN : (double)bytes / sorted.Length, firstError);
+            Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted.Length == 0 ? double.NaN : (double)bytes / sorted.Length, firstError);
     }
 
     private static async Task<(string? Error, long Bytes)> GetAsync(HttpClient client, string path, CancellationToken ct)

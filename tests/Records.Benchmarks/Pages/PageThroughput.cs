@@ -18,6 +18,8 @@ public sealed record PageResult(PageCase Page, string Email, string Queries, Sam
             Samples.SpreadOf(App, Baseline, r => r.P50Ms, Format.Ms), size);
         yield return new($"{name}: p95 latency", Format.Ms(App.P95Ms), Format.Ms(Baseline.P95Ms), Format.Ratio(App.P95Ms, Baseline.P95Ms),
             Samples.SpreadOf(App, Baseline, r => r.P95Ms, Format.Ms), size);
+        yield return new($"{name}: p99 latency", Format.Ms(App.P99Ms), Format.Ms(Baseline.P99Ms), Format.Ratio(App.P99Ms, Baseline.P99Ms),
+            Samples.SpreadOf(App, Baseline, r => r.P99Ms, Format.Ms), size);
     }
 
     public IEnumerable<string> Problems() =>
@@ -145,7 +147,7 @@ public static partial class PageThroughput
 
     private static LoadResult Report(LoadResult r)
     {
-        Console.WriteLine($"  {r.Path}: {Format.Number(r.RequestsPerSecond)} req/s, p50 {Format.Ms(r.P50Ms)}, p95 {Format.Ms(r.P95Ms)}, {Format.Bytes(r.Bytes)}, {r.Errors} errors");
+        Console.WriteLine($"  {r.Path}: {Format.Number(r.RequestsPerSecond)} req/s, p50 {Format.Ms(r.P50Ms)}, p95 {Format.Ms(r.P95Ms)}, p99 {Format.Ms(r.P99Ms)}, {Format.Bytes(r.Bytes)}, {r.Errors} errors");
         return r;
     }
 

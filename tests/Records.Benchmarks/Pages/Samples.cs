@@ -8,6 +8,7 @@ public sealed record Samples(IReadOnlyList<LoadResult> Runs)
     public double RequestsPerSecond => Median(r => r.RequestsPerSecond);
     public double P50Ms => Median(r => r.P50Ms);
     public double P95Ms => Median(r => r.P95Ms);
+    public double P99Ms => Median(r => r.P99Ms);
     public double Bytes => Median(r => r.Bytes);
     public long Errors => Runs.Sum(r => r.Errors);
     public long Requests => Runs.Sum(r => r.Requests);

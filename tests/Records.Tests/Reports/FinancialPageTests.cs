@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
+using Records.Tests.Donations;
 using Records.Tests.Infrastructure;
 using Records.Tests.Pdf;
 
@@ -87,6 +88,22 @@ public class FinancialPageTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Equal("application/pdf", attachment.ContentType);
         Assert.Contains("Revenue €10.00 · $5,325.50", string.Join("\n", PdfLayoutTests.PageTexts(attachment.Content)));
         Assert.Contains("Revenue: €10.00 · $5,325.50", message.BodyText);
+    }
+
+    [Fact]
+    public async Task AGiftRecordedAfterTheReportWasShownIsOnItTheNextTime()
+    {
+        await GiftData.PersonAsync(app, "Carol Cached", "carol@example.org");
+        var campaign = await GiftData.CampaignAsync(app, "1987 appeal");
+        var staff = await AsAsync(Roles.Staff);
+        const string year = "/Reports/Financial?kind=year&year=1987";
+        Assert.NotNull((await staff.GetPageAsync(year)).QuerySelector("[data-empty]"));
+
+        var saved = await staff.SubmitAsync("/Donations/Edit", GiftData.GiftFields(campaign, ("Input.Person", "carol@example.org"), ("Input.ReceivedOn", "1987-06-01")));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await staff.GetPageAsync(year);
+        Assert.Equal("$250.00", page.QuerySelector("[data-figure=Revenue] td.num")!.TextContent);
     }
 
     [Fact]

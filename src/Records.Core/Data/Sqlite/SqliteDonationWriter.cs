@@ -195,6 +195,7 @@ internal sealed class SqliteDonationWriter : IDonationLedgerWriter
                     replace(replace(s.Changes, '{{personMark}}', '"PersonId":[null,' || COALESCE(CAST({{personId}} AS TEXT), 'null') || ']'), '{{importMark}}', '"ImportId":[null,' || $import || ']') AS Changes
                 FROM temp.import_gifts s)
             ORDER BY Id;
+            {{DataVersions.BumpFinanceSql}};
             """, ct, values);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)

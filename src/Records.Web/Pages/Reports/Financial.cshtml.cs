@@ -16,7 +16,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Reports;
 
 [Authorize(Policy = Policies.Finance)]
-public class FinancialModel(RecordsDbContext db, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
+public class FinancialModel(RecordsDbContext db, FinancialReportCache reports, FoundationClock clock, IOptions<RecordsOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PeriodInput Input { get; set; } = new();
 
@@ -74,21 +74,21 @@ public class FinancialModel(RecordsDbContext db, FoundationClock clock, IOptions
     {
         if (Input.Kind is null && Input.Year is null) UseLastQuarter();
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        Report = await FinancialReport.LoadAsync(db, Input.Period(), Today(), HttpContext.RequestAborted);
+        Report = await reports.LoadAsync(db, Input.Period(), Today(), HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnGetPdfAsync()
     {
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        var report = await FinancialReport.LoadAsync(db, Input.Period(), Today(), HttpContext.RequestAborted);
+        var report = await reports.LoadAsync(db, Input.Period(), Today(), HttpContext.RequestAborted);
         return File(Pdf(report), "application/pdf", FileName(report));
     }
 
     public async Task<IActionResult> OnPostEmailAsync()
     {
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        Report = await FinancialReport.LoadAsync(db, Input.Period(), Today(), HttpContext.RequestAborted);
+        Report = await reports.LoadAsync(db, Input.Period(), Today(), HttpContext.RequestAborted);
         var to = await BoardAddressesAsync();
         if (to.Count == 0)
         {
