@@ -55,10 +55,14 @@ public sealed record WorkGroupPanel(TakingNominations Taking, int UnderReview, i
     }
 }
 
-public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int EndingDays, int NeedAcknowledgement, Money AcknowledgementThreshold,
+public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int EndingSoonCount, int EndingDays, int NeedAcknowledgement, Money AcknowledgementThreshold,
     IReadOnlyList<Total> DonationsThisYear, int Sponsors, int ActiveSponsorships, IReadOnlyList<StaffPanel.AwardToPay> AwardsToPay)
 {
     public sealed record Ending(int Id, string Sponsor, string What, DateOnly EndsOn);
+
+    /// <summary>The home lists the soonest endings only; the rest are a link to the sponsorships list filtered the same way.</summary>
+    public const int EndingShown = 10;
+
     public sealed record AwardToPay(int Id, string Recipient, int Year, int Quarter, DateOnly? DecidedOn)
     {
         public YearQuarter YearQuarter => new(Year, Quarter);
@@ -69,18 +73,18 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
     {
         var (threshold, currency) = (acknowledgementThreshold.Minor, acknowledgementThreshold.Currency);
         var horizon = today.AddDays(endingDays);
-        var ending = await db.Sponsorships.AsNoTracking()
-            .Where(s => s.EndsOn >= today && s.EndsOn <= horizon && s.Status != SponsorshipStatus.Rejected)
-            .OrderBy(s => s.EndsOn)
+        var endingSoon = SponsorshipEndings.EndingBetween(db.Sponsorships.AsNoTracking(), today, horizon);
+        var ending = await endingSoon.OrderBy(s => s.EndsOn).ThenBy(s => s.Id).Take(EndingShown)
             .Select(s => new Ending(s.Id, s.Sponsor.Name, s.Package != null ? s.Program.Name + " " + s.Package.Name : (s.Description ?? s.Program.Name), s.EndsOn))
             .ToListAsync(ct);
+        var endingCount = ending.Count < EndingShown ? ending.Count : await endingSoon.CountAsync(ct);
         var needAck = await Acknowledgement.Awaiting(db.Donations, threshold, currency).CountAsync(ct);
         var totals = await Total.DonationsThisYearAsync(db, today, ct);
         var active = await db.Sponsorships.CountAsync(s => s.StartsOn <= today && s.EndsOn >= today && s.Status != SponsorshipStatus.Rejected, ct);
         var toPay = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved && a.PaidOn == null)
             .OrderBy(a => a.DecidedOn).ThenBy(a => a.Id)
             .Select(a => new AwardToPay(a.Id, a.RecipientName, a.Year, a.Quarter, a.DecidedOn)).ToListAsync(ct);
-        return new StaffPanel(ending, endingDays, needAck, new Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active, toPay);
+        return new StaffPanel(ending, endingCount, endingDays, needAck, new Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active, toPay);
     }
 }
 

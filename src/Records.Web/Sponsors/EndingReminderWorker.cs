@@ -30,8 +30,8 @@ public sealed class EndingReminderWorker(IServiceScopeFactory scopes, IOptions<R
     {
         var today = RoundCalendar.LocalDate(now, options.Zone);
         var horizon = today.AddDays(options.Sponsorships.EndingReminderDays);
-        var ending = await db.Sponsorships.Include(s => s.Sponsor).Include(s => s.Program).Include(s => s.Package)
-            .Where(s => s.Status != SponsorshipStatus.Rejected && s.EndingReminderQueuedAt == null && s.EndsOn >= today && s.EndsOn <= horizon)
+        var ending = await SponsorshipEndings.EndingBetween(db.Sponsorships.Include(s => s.Sponsor).Include(s => s.Program).Include(s => s.Package), today, horizon)
+            .Where(s => s.EndingReminderQueuedAt == null)
             .OrderBy(s => s.EndsOn).ThenBy(s => s.Id)
             .ToListAsync(ct);
         if (ending.Count == 0) return 0;

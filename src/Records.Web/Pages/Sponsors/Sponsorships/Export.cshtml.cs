@@ -23,7 +23,7 @@ public class ExportModel(RecordsDbContext db, FoundationClock clock) : PageModel
         if (!SponsorshipList.Sorts.Contains(Sort)) Sort = "starts";
         if (!ModelState.AddErrors(new SponsorshipFilter.Validator().Validate(Input))) return this.Invalid();
 
-        var matching = Input.Apply(db.Sponsorships.AsNoTracking());
+        var matching = Input.Apply(db.Sponsorships.AsNoTracking(), clock.Today);
         var totals = await SponsorshipList.TotalsAsync(matching, ct);
         var today = clock.Today;
         Response.ContentType = "text/csv; charset=utf-8";

@@ -7,7 +7,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Sponsors.Sponsorships;
 
 /// <summary>Every sponsorship: filtered, sorted and paged, with the filter's totals per currency. Three queries a page.</summary>
-public class IndexModel(RecordsDbContext db) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -26,7 +26,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
         Programs = [.. (await db.SponsorPrograms.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name))];
         if (!ModelState.AddErrors(new SponsorshipFilter.Validator().Validate(Input))) return this.Invalid();
 
-        var matching = Input.Apply(db.Sponsorships.AsNoTracking());
+        var matching = Input.Apply(db.Sponsorships.AsNoTracking(), clock.Today);
         Totals = await SponsorshipList.TotalsAsync(matching, ct);
         var total = Totals.Sum(t => t.Count);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
