@@ -59,7 +59,8 @@ public class CompiledModelTests
 
     private static string Names(IEnumerable<IColumn>? columns) => string.Join(", ", columns?.Select(c => c.Name) ?? []);
 
-    private static string[] Lines(string text) => text.Split('\n');
+    /// <summary>The ad-hoc entity types that raw SQL queries add to the shared compiled model as the tests run are left out.</summary>
+    private static List<string> Lines(string text) => [.. text.Split('\n').TakeWhile(line => line != "  Ad-hoc entity types:")];
 
     private static RecordsDbContext Open()
     {
