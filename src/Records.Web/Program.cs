@@ -7,9 +7,11 @@ using Records.Core.Reports;
 using Records.Web.Infrastructure;
 using Records.Web.Mail;
 
+StartupTimings.Mark("Main");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = LaunchEnvironment.Choose(Environment.GetEnvironmentVariable, args) });
 if (LaunchEnvironment.ChooseUrls(Environment.GetEnvironmentVariable, args) is { } launchUrls) builder.WebHost.UseUrls(launchUrls);
 
+StartupTimings.Mark("builder created");
 IReadOnlyList<System.Net.IPAddress> proxies;
 try
 {
@@ -114,12 +116,16 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
     foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
 });
 
+StartupTimings.Mark("services registered");
 var app = builder.Build();
+StartupTimings.Mark("host built");
 
 try
 {
     RecordsDatabase.EnsureWritable(app.Services.GetRequiredService<DatabaseLocation>().Path);
+    StartupTimings.Mark("database writable");
     await AppStartup.PrepareAsync(app.Services);
+    StartupTimings.Mark("prepared (migrations, seed, roles)");
     app.Services.GetRequiredService<UploadStore>().SweepOrphans();
 }
 catch (DatabasePathException e)
@@ -139,6 +145,8 @@ catch (SettingException e)
     return 1;
 }
 
+app.UseStartupTimings();
+app.Lifetime.ApplicationStarted.Register(() => StartupTimings.Mark("listening"));
 if (proxies.Count > 0) app.UseForwardedHeaders();
 app.UseCookiePolicy();
 if (!app.Environment.IsDevelopment())

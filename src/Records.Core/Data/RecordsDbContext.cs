@@ -73,8 +73,8 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurre
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    /// <summary>SQLite keeps no kind with a timestamp; every instant in Records is UTC.</summary>
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    /// <summary>SQLite keeps no kind with a timestamp; every instant in Records is UTC. Internal for the compiled model.</summary>
+    internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

@@ -35,12 +35,15 @@ public static class AppStartup
         var clock = provider.GetRequiredService<TimeProvider>();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Records.Startup");
 
+        StartupTimings.Mark("scope and services resolved");
         await RecordsDatabase.MigrateAsync(db, cancellationToken);
+        StartupTimings.Mark("migrations checked");
         if (await SeedLoader.LoadIfEmptyAsync(db, options.ResolveSeedFolder(), clock, cancellationToken))
         {
             logger.LogInformation("Loaded the seed records from {Folder}", options.ResolveSeedFolder());
         }
 
+        StartupTimings.Mark("seed checked");
         var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
         var existingRoles = await db.Roles.Where(r => r.Name != null).Select(r => r.Name!).ToListAsync(cancellationToken);
         foreach (var role in Roles.All.Except(existingRoles))
