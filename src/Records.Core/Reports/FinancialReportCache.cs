@@ -16,10 +16,15 @@ public sealed class FinancialReportCache
 
     private readonly record struct Key(ReportPeriod Period, DateOnly TrendMonth, long Version);
 
-    private sealed class Entry(Task<FinancialReport> report)
+    private sealed class Entry
     {
-        public Task<FinancialReport> Report { get; } = report;
+        public Task<FinancialReport> Report { get; set; } = Task.FromResult<FinancialReport>(null!);
         public long LastRead { get; set; }
+
+        /// <summary>Callers waiting now; when the last of them gives up before the end, the computation stops too.</summary>
+        public int Waiters { get; set; }
+        public bool Abandoned { get; set; }
+        public CancellationTokenSource Stop { get; } = new();
     }
 
     private readonly IServiceScopeFactory scopes;
@@ -46,7 +51,7 @@ public sealed class FinancialReportCache
 
     /// <summary>
     /// The report of <paramref name="period"/> as it stands on <paramref name="today"/>. <paramref name="ct"/> ends
-    /// this caller's wait only: the computation goes on for the others and for the next request.
+    /// this caller's wait: the computation goes on while anyone else waits for it, and stops when nobody does.
     /// </summary>
     public async Task<FinancialReport> LoadAsync(RecordsDbContext db, ReportPeriod period, DateOnly today, CancellationToken ct = default)
     {
@@ -56,35 +61,57 @@ public sealed class FinancialReportCache
         var lastMonth = new DateOnly(period.To.Year, period.To.Month, 1);
         var key = new Key(period, month < lastMonth ? month : lastMonth, version);
         Task<FinancialReport> report;
+        Entry waiting;
         lock (gate)
         {
             // A failed computation may still be here for the moment before it is forgotten.
-            if (!entries.TryGetValue(key, out var entry) || entry.Report.IsFaulted)
+            if (!entries.TryGetValue(key, out var entry) || entry.Report.IsFaulted || entry.Report.IsCanceled || entry.Abandoned)
             {
                 foreach (var older in entries.Keys.Where(k => k.Version < version).ToList()) entries.Remove(older);
                 while (entries.Count >= Capacity) entries.Remove(entries.MinBy(e => e.Value.LastRead).Key);
-                entry = new Entry(Task.Run(() => ComputeAsync(key, today)));
+                entry = new Entry();
+                var stop = entry.Stop.Token;
+                entry.Report = Task.Run(() => ComputeAsync(key, today, stop), CancellationToken.None);
                 entries[key] = entry;
                 var started = entry;
                 _ = started.Report.ContinueWith(failed => Forget(key, started, failed), CancellationToken.None,
                     TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
             entry.LastRead = ++reads;
+            entry.Waiters++;
             report = entry.Report;
+            waiting = entry;
         }
-        return await report.WaitAsync(ct);
+        try
+        {
+            return await report.WaitAsync(ct);
+        }
+        finally
+        {
+            var stop = false;
+            lock (gate)
+            {
+                waiting.Waiters--;
+                if (waiting.Waiters == 0 && !report.IsCompleted)
+                {
+                    waiting.Abandoned = true;
+                    stop = true;
+                }
+            }
+            if (stop) await waiting.Stop.CancelAsync();
+        }
     }
 
-    private async Task<FinancialReport> ComputeAsync(Key key, DateOnly today)
+    private async Task<FinancialReport> ComputeAsync(Key key, DateOnly today, CancellationToken stop)
     {
         Interlocked.Increment(ref computations);
         if (computing is not null) await computing();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RecordsDbContext>();
-        return await FinancialReport.LoadAsync(db, key.Period, today, CancellationToken.None);
+        return await FinancialReport.LoadAsync(db, key.Period, today, stop);
     }
 
-    /// <summary>A failed computation is not kept: the next request tries again.</summary>
+    /// <summary>A failed or stopped computation is not kept: the next request tries again.</summary>
     private void Forget(Key key, Entry entry, Task failed)
     {
         // Observed here, since every caller may have stopped waiting.

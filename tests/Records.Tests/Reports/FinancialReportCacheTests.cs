@@ -219,6 +219,23 @@ public class FinancialReportCacheTests(DatabaseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task WhenEveryWaiterGivesUpTheComputationStopsAndTheNextLoadComputesAgain()
+    {
+        await using var setup = await SetupAsync();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cache = new FinancialReportCache(setup.Scopes, () => held.Task);
+        using var leaving = new CancellationTokenSource();
+
+        var gone = setup.LoadAsync(cache, leaving.Token);
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gone);
+        held.SetResult();
+
+        Assert.Equal([new Sum("USD", 100_00)], (await setup.LoadAsync(cache)).Current.Donations);
+        Assert.Equal(2, cache.Computations);
+    }
+
+    [Fact]
     public async Task AComputationThatFailedIsNotKeptAndTheNextLoadComputesAgain()
     {
         await using var setup = await SetupAsync();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Records.Core.Home;
 using Records.Core.Sponsors;
 using Records.Tests.Infrastructure;
 using Records.Tests.Nominations;
@@ -124,35 +123,5 @@ public class EndingReminderWorkerTests(EndingReminderApp app) : IClassFixture<En
         Assert.Contains("ending in the next 30 days", panel.TextContent);
         Assert.Equal($"/Sponsors/Sponsorships/Details/{soon}", panel.QuerySelector($"[data-ending='{soon}'] a")!.GetAttribute("href"));
         Assert.Null(panel.QuerySelector($"[data-ending='{later}']"));
-    }
-
-    [Fact]
-    public async Task TheStaffHomeShowsTheTenSoonestEndingsAndLinksToTheSponsorshipsListFilteredTheSameWay()
-    {
-        var sponsor = await SponsorshipData.SponsorAsync(app, "Many Endings Co");
-        var (program, package) = await SponsorshipData.PackageAsync(app, "Many Endings Program", "Gold", 2031);
-        var today = app.Today;
-        var mine = new List<int>();
-        for (var i = 1; i <= 12; i++)
-            mine.Add(await SponsorshipData.SponsorshipAsync(app, sponsor, program, package, today.AddYears(-1), 1_000_000, SponsorshipStatus.Finalized, endsOn: today.AddDays(i)));
-        var expected = await app.WithDbAsync(db => SponsorshipEndings.EndingBetween(db.Sponsorships, today, today.AddDays(30)).CountAsync());
-        var client = app.Browser();
-        await client.LoginAsRoleAsync("Staff");
-
-        var panel = (await client.GetPageAsync("/")).QuerySelector("[data-panel=staff]")!;
-
-        Assert.Equal(StaffPanel.EndingShown, panel.QuerySelectorAll("[data-ending]").Length);
-        var more = panel.QuerySelector("[data-ending-more] a")!;
-        Assert.Equal("/Sponsors/Sponsorships?ending=30&sort=ends", more.GetAttribute("href"));
-        Assert.Contains($"See all {expected} ending in the next 30 days", more.TextContent);
-
-        var list = await client.GetPageAsync(more.GetAttribute("href")!);
-        Assert.Contains($"{expected} sponsorships ending in the next 30 days", list.QuerySelector(".lede")!.TextContent);
-        var listed = list.QuerySelectorAll("[data-sponsorships] tbody tr[data-sponsorship]").Select(r => int.Parse(r.GetAttribute("data-sponsorship")!)).ToList();
-        Assert.Equal(expected, listed.Count);
-        Assert.All(mine, id => Assert.Contains(id, listed));
-
-        var wrong = await client.GetPageAsync("/Sponsors/Sponsorships?ending=forever", System.Net.HttpStatusCode.BadRequest);
-        Assert.Equal("Enter a number of days from 1 to 3,660.", wrong.FieldError("Input.Ending"));
     }
 }
