@@ -41,6 +41,7 @@ builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
     optionsLifetime: ServiceLifetime.Singleton);
 
 builder.Services.AddSingleton(sp => new FinancialReportCache(sp.GetRequiredService<IServiceScopeFactory>()));
+builder.Services.AddSingleton(new VersionedCache());
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddHostedService<ImportWorker>();

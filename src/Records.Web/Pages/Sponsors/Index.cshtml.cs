@@ -10,9 +10,10 @@ namespace Records.Web.Pages.Sponsors;
 
 /// <summary>
 /// Sponsors by the tier they hold today (or by name, or newest first), searched and paged, with the matching sponsors'
-/// fees, payments and balance due per currency. Four queries a page whatever the number of sponsors.
+/// fees, payments and balance due per currency. The order and the totals are kept per data version, so a page reads
+/// only its own fifty sponsors.
 /// </summary>
-public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock, VersionedCache cache) : PageModel
 {
     public const int PageSize = 50;
 
@@ -38,11 +39,17 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
         var matching = db.Sponsors.AsNoTracking();
         if (Searching) matching = matching.Where(DatabaseProvider.For(db).ContainsIgnoringCase<Sponsor>(Q!.Trim(), s => s.Name));
 
-        var page = await SponsorList.Rows(db, matching, clock.Today, Sort).ToPagedAsync(P, PageSize, ct);
-        P = page.Page;
-        if (page.Total == 0) return;
-        Sponsors = page with { Items = await SponsorList.WithTotalsAsync(db, page.Items, ct) };
-        Totals = await SponsorList.TotalsAsync(db, matching, ct);
+        // The order and the totals read every sponsor; they are kept until a save changes the finance records.
+        var today = clock.Today;
+        var search = Searching ? Q!.Trim() : "";
+        var ids = await cache.GetAsync(db, DataVersions.Finance, $"sponsors\n{Sort}\n{today:yyyy-MM-dd}\n{search}",
+            c => SponsorList.OrderedIds(db, matching, today, Sort).ToListAsync(c), ct);
+        var pages = Math.Max(1, (ids.Count + PageSize - 1) / PageSize);
+        P = Math.Clamp(P, 1, pages);
+        if (ids.Count == 0) return;
+        var rows = await SponsorList.RowsInOrderAsync(db, [.. ids.Skip((P - 1) * PageSize).Take(PageSize)], today, ct);
+        Sponsors = new Paged<SponsorList.Row>(await SponsorList.WithTotalsAsync(db, rows, ct), P, PageSize, ids.Count);
+        Totals = await cache.GetAsync(db, DataVersions.Finance, $"sponsors-totals\n{search}", c => SponsorList.TotalsAsync(db, matching, c), ct);
     }
 
     public string Link(int page, string? sort = null) =>

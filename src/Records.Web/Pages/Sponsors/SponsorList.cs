@@ -24,11 +24,25 @@ public static class SponsorList
     /// <summary>One sponsor's sums in one currency; rejected sponsorships are left out of its fees and balance.</summary>
     public sealed record Total(string Currency, long FeesMinor, long PaidMinor, long DueMinor);
 
+    /// <summary>A sponsor beside the package it holds today, in a shape EF can order and project again.</summary>
+    private sealed class Ranked
+    {
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public string? Website { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public int? PackageId { get; init; }
+        public string? Package { get; init; }
+        public string? Program { get; init; }
+        public int? Year { get; init; }
+        public int? Rank { get; init; }
+    }
+
     /// <summary>
     /// The matching sponsors in order, each beside its tier today: the top package among its current sponsorships
     /// (one indexed lookup per sponsor), joined to the price list for its name and rank.
     /// </summary>
-    public static IQueryable<Row> Rows(RecordsDbContext db, IQueryable<Sponsor> matching, DateOnly today, string sort)
+    private static IQueryable<Ranked> Ordered(RecordsDbContext db, IQueryable<Sponsor> matching, DateOnly today, string sort)
     {
         var held = matching.Select(s => new
         {
@@ -42,21 +56,35 @@ public static class SponsorList
         var rows = from s in held
                    join k in db.SponsorPackages on s.PackageId equals k.Id into tier
                    from k in tier.DefaultIfEmpty()
-                   select new
+                   select new Ranked
                    {
-                       s.Id, s.Name, s.Website, s.CreatedAt, s.PackageId,
+                       Id = s.Id, Name = s.Name, Website = s.Website, CreatedAt = s.CreatedAt, PackageId = s.PackageId,
                        Package = k == null ? null : k.Name, Program = k == null ? null : k.Program.Name,
                        Year = k == null ? (int?)null : k.Year, Rank = k == null ? (int?)null : k.Rank,
                    };
-        var ordered = sort switch
+        return sort switch
         {
             "name" => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
             "added" => rows.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Name).ThenBy(r => r.Id),
             _ => rows.OrderBy(r => r.PackageId == null).ThenBy(r => r.Rank).ThenBy(r => r.Program).ThenByDescending(r => r.Year)
                 .ThenBy(r => r.PackageId).ThenBy(r => r.Name).ThenBy(r => r.Id),
         };
-        return ordered.Select(r => new Row(r.Id, r.Name, r.Website, r.CreatedAt,
+    }
+
+    public static IQueryable<Row> Rows(RecordsDbContext db, IQueryable<Sponsor> matching, DateOnly today, string sort) =>
+        Ordered(db, matching, today, sort).Select(r => new Row(r.Id, r.Name, r.Website, r.CreatedAt,
             r.PackageId == null ? null : new Tier(r.PackageId.Value, r.Package!, r.Program!, r.Year!.Value, r.Rank!.Value)));
+
+    /// <summary>Every matching sponsor's id in the list's order: what the page keeps per data version and day.</summary>
+    public static IQueryable<int> OrderedIds(RecordsDbContext db, IQueryable<Sponsor> matching, DateOnly today, string sort) =>
+        Ordered(db, matching, today, sort).Select(r => r.Id);
+
+    /// <summary>The rows of the given sponsors, in the order of <paramref name="ids"/>.</summary>
+    public static async Task<IReadOnlyList<Row>> RowsInOrderAsync(RecordsDbContext db, IReadOnlyList<int> ids, DateOnly today, CancellationToken ct)
+    {
+        var rows = await Rows(db, db.Sponsors.AsNoTracking().Where(s => ids.Contains(s.Id)), today, "name").ToListAsync(ct);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return [.. rows.OrderBy(r => position[r.Id])];
     }
 
     /// <summary>The page's sponsors with their sums: one GROUP BY over only their sponsorships.</summary>

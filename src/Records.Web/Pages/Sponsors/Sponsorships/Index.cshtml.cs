@@ -6,8 +6,8 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Sponsors.Sponsorships;
 
-/// <summary>Every sponsorship: filtered, sorted and paged, with the filter's totals per currency. Three queries a page.</summary>
-public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
+/// <summary>Every sponsorship: filtered, sorted and paged, with the filter's totals per currency, the order and totals kept per data version.</summary>
+public class IndexModel(RecordsDbContext db, FoundationClock clock, VersionedCache cache) : PageModel
 {
     public const int PageSize = 50;
 
@@ -26,12 +26,16 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
         Programs = [.. (await db.SponsorPrograms.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name))];
         if (!ModelState.AddErrors(new SponsorshipFilter.Validator().Validate(Input))) return this.Invalid();
 
-        var matching = Input.Apply(db.Sponsorships.AsNoTracking(), clock.Today);
-        Totals = await SponsorshipList.TotalsAsync(matching, ct);
-        var total = Totals.Sum(t => t.Count);
+        var today = clock.Today;
+        var matching = Input.Apply(db.Sponsorships.AsNoTracking(), today);
+        // The totals and the order read every matching sponsorship; they are kept until a save changes the finance records.
+        var filter = $"{Input.Query()}\n{today:yyyy-MM-dd}";
+        Totals = await cache.GetAsync(db, DataVersions.Finance, $"sponsorships-totals\n{filter}", c => SponsorshipList.TotalsAsync(matching, c), ct);
+        var ids = await cache.GetAsync(db, DataVersions.Finance, $"sponsorships\n{Sort}\n{filter}", c => SponsorshipList.OrderedIds(matching, Sort).ToListAsync(c), ct);
+        var total = ids.Count;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         P = Math.Clamp(P, 1, pages);
-        var rows = total == 0 ? [] : await SponsorshipList.Rows(matching, Sort).Skip((P - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var rows = total == 0 ? [] : await SponsorshipList.RowsInOrderAsync(db.Sponsorships.AsNoTracking(), [.. ids.Skip((P - 1) * PageSize).Take(PageSize)], ct);
         Sponsorships = new Paged<SponsorshipList.Row>(rows, P, PageSize, total);
         return Page();
     }

@@ -35,20 +35,30 @@ public static class SponsorshipList
         return [.. totals.OrderBy(t => t.Currency, StringComparer.Ordinal)];
     }
 
-    public static IQueryable<Row> Rows(IQueryable<Sponsorship> matching, string sort)
+    private static IQueryable<Sponsorship> Ordered(IQueryable<Sponsorship> matching, string sort) => sort switch
     {
-        var ordered = sort switch
-        {
-            "ends" => matching.OrderBy(s => s.EndsOn).ThenBy(s => s.Id),
-            "sponsor" => matching.OrderBy(s => s.Sponsor.Name).ThenByDescending(s => s.StartsOn).ThenBy(s => s.Id),
-            "fee" => matching.OrderByDescending(s => s.FeeMinor ?? s.InKindValueMinor ?? -1).ThenByDescending(s => s.StartsOn).ThenBy(s => s.Id),
-            "due" => matching.OrderByDescending(s => s.Status == SponsorshipStatus.Rejected || s.FeeMinor == null ? -1
-                    : s.FeeMinor!.Value - (s.Payments.Sum(p => (long?)p.AmountMinor) ?? 0))
-                .ThenByDescending(s => s.StartsOn).ThenBy(s => s.Id),
-            _ => matching.OrderByDescending(s => s.StartsOn).ThenBy(s => s.Sponsor.Name).ThenBy(s => s.Id),
-        };
-        return ordered.Select(s => new Row(s.Id, s.SponsorId, s.Sponsor.Name, s.Program.Name, s.Package != null ? s.Package.Name : null,
+        "ends" => matching.OrderBy(s => s.EndsOn).ThenBy(s => s.Id),
+        "sponsor" => matching.OrderBy(s => s.Sponsor.Name).ThenByDescending(s => s.StartsOn).ThenBy(s => s.Id),
+        "fee" => matching.OrderByDescending(s => s.FeeMinor ?? s.InKindValueMinor ?? -1).ThenByDescending(s => s.StartsOn).ThenBy(s => s.Id),
+        "due" => matching.OrderByDescending(s => s.Status == SponsorshipStatus.Rejected || s.FeeMinor == null ? -1
+                : s.FeeMinor!.Value - (s.Payments.Sum(p => (long?)p.AmountMinor) ?? 0))
+            .ThenByDescending(s => s.StartsOn).ThenBy(s => s.Id),
+        _ => matching.OrderByDescending(s => s.StartsOn).ThenBy(s => s.Sponsor.Name).ThenBy(s => s.Id),
+    };
+
+    public static IQueryable<Row> Rows(IQueryable<Sponsorship> matching, string sort) =>
+        Ordered(matching, sort).Select(s => new Row(s.Id, s.SponsorId, s.Sponsor.Name, s.Program.Name, s.Package != null ? s.Package.Name : null,
             s.Package != null ? s.Package.Year : null, s.Description, s.StartsOn, s.EndsOn, s.FeeMinor, s.InKindValueMinor, s.Currency, s.Status, s.ContractStatus,
             s.Payments.Sum(p => (long?)p.AmountMinor) ?? 0));
+
+    /// <summary>Every matching sponsorship's id in the list's order: what the page keeps per data version.</summary>
+    public static IQueryable<int> OrderedIds(IQueryable<Sponsorship> matching, string sort) => Ordered(matching, sort).Select(s => s.Id);
+
+    /// <summary>The rows of the given sponsorships, in the order of <paramref name="ids"/>.</summary>
+    public static async Task<IReadOnlyList<Row>> RowsInOrderAsync(IQueryable<Sponsorship> sponsorships, IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var rows = await Rows(sponsorships.Where(s => ids.Contains(s.Id)), "ends").ToListAsync(ct);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return [.. rows.OrderBy(r => position[r.Id])];
     }
 }
