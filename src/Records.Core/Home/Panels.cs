@@ -68,8 +68,22 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
         public YearQuarter YearQuarter => new(Year, Quarter);
     }
 
+    /// <summary>
+    /// The panel as it stands on <paramref name="today"/>. Everything but the awards to pay is read from the finance
+    /// records, so it is kept per finance data version; the awards are read on each request.
+    /// </summary>
     /// <param name="endingDays">The same window as the ending reminder Staff are emailed (Records:Sponsorships:EndingReminderDays).</param>
-    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, DateOnly today, int endingDays, Money acknowledgementThreshold, CancellationToken ct)
+    public static async Task<StaffPanel> LoadAsync(RecordsDbContext db, VersionedCache cache, DateOnly today, int endingDays, Money acknowledgementThreshold, CancellationToken ct)
+    {
+        var figures = await cache.GetAsync(db, DataVersions.Finance, $"staff-home\n{today:yyyy-MM-dd}\n{endingDays}\n{acknowledgementThreshold.Minor}\n{acknowledgementThreshold.Currency}",
+            c => FinanceFiguresAsync(db, today, endingDays, acknowledgementThreshold, c), ct);
+        var toPay = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved && a.PaidOn == null)
+            .OrderBy(a => a.DecidedOn).ThenBy(a => a.Id)
+            .Select(a => new AwardToPay(a.Id, a.RecipientName, a.Year, a.Quarter, a.DecidedOn)).ToListAsync(ct);
+        return figures with { AwardsToPay = toPay };
+    }
+
+    private static async Task<StaffPanel> FinanceFiguresAsync(RecordsDbContext db, DateOnly today, int endingDays, Money acknowledgementThreshold, CancellationToken ct)
     {
         var (threshold, currency) = (acknowledgementThreshold.Minor, acknowledgementThreshold.Currency);
         var horizon = today.AddDays(endingDays);
@@ -81,10 +95,7 @@ public sealed record StaffPanel(IReadOnlyList<StaffPanel.Ending> EndingSoon, int
         var needAck = await Acknowledgement.Awaiting(db.Donations, threshold, currency).CountAsync(ct);
         var totals = await Total.DonationsThisYearAsync(db, today, ct);
         var active = await db.Sponsorships.CountAsync(s => s.StartsOn <= today && s.EndsOn >= today && s.Status != SponsorshipStatus.Rejected, ct);
-        var toPay = await db.ServiceAwards.AsNoTracking().Where(a => a.Status == ServiceAwardStatus.Approved && a.PaidOn == null)
-            .OrderBy(a => a.DecidedOn).ThenBy(a => a.Id)
-            .Select(a => new AwardToPay(a.Id, a.RecipientName, a.Year, a.Quarter, a.DecidedOn)).ToListAsync(ct);
-        return new StaffPanel(ending, endingCount, endingDays, needAck, new Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active, toPay);
+        return new StaffPanel(ending, endingCount, endingDays, needAck, new Money(threshold, currency), totals, await db.Sponsors.CountAsync(ct), active, []);
     }
 }
 

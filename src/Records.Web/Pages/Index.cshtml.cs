@@ -12,7 +12,7 @@ using Records.Core.Home;
 namespace Records.Web.Pages;
 
 /// <summary>The public front page, or for a signed-in person one panel per role with what needs their attention.</summary>
-public class IndexModel(RecordsDbContext db, FoundationClock clock, Microsoft.Extensions.Options.IOptions<RecordsOptions> options) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock, VersionedCache cache, Microsoft.Extensions.Options.IOptions<RecordsOptions> options) : PageModel
 {
     public PublicPanel? Public { get; private set; }
     public WorkGroupPanel? WorkGroup { get; private set; }
@@ -37,7 +37,7 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock, Microsoft.Ex
             WorkGroup = await WorkGroupPanel.LoadAsync(db, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, User.IsInRole(Roles.Chair), Today,
                 await TakingNominations.OnAsync(db, Today, ct), ct);
         }
-        if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, Today, options.Value.Sponsorships.EndingReminderDays,
+        if (User.IsInRole(Roles.Staff)) Staff = await StaffPanel.LoadAsync(db, cache, Today, options.Value.Sponsorships.EndingReminderDays,
             new Money(options.Value.Donations.AcknowledgementThresholdMinor, options.Value.Donations.AcknowledgementCurrency.ToUpperInvariant()), ct);
         if (User.IsInRole(Roles.Board)) Board = await BoardPanel.LoadAsync(db, Today, ct);
         if (User.IsInRole(Roles.Admin)) Admin = await AdminPanel.LoadAsync(db, clock.Now, ct);

@@ -41,4 +41,29 @@ public class StaffHomeEndingsTests(RecordsApp app) : IClassFixture<RecordsApp>
         var wrong = await client.GetPageAsync("/Sponsors/Sponsorships?ending=forever", System.Net.HttpStatusCode.BadRequest);
         Assert.Equal("Enter a number of days from 1 to 3,660.", wrong.FieldError("Input.Ending"));
     }
+
+    [Fact]
+    public async Task TheKeptFiguresMoveWithTheNextFinanceSaveAndAnAwardApprovedSinceShowsAtOnce()
+    {
+        var client = app.Browser();
+        await client.LoginAsRoleAsync("Staff");
+        async Task<string> PanelAsync(string panel) => (await client.GetPageAsync("/")).QuerySelector($"[data-panel={panel}]")!.TextContent;
+        var sponsors = await app.WithDbAsync(db => db.Sponsors.CountAsync());
+        Assert.Contains($"{sponsors} sponsors", await PanelAsync("staff"));
+
+        await SponsorshipData.SponsorAsync(app, "Kept Figures Co");
+        Assert.Contains($"{sponsors + 1} sponsors", await PanelAsync("staff"));
+
+        await PanelAsync("staff-awards");
+        await app.WithDbAsync(async db =>
+        {
+            db.ServiceAwards.Add(new Records.Core.ServiceAwards.ServiceAward
+            {
+                RecipientName = "Approved Since", Reasons = "for the sprints", Year = 2026, Quarter = 2,
+                Status = Records.Core.ServiceAwards.ServiceAwardStatus.Approved, DecidedOn = new DateOnly(2026, 5, 12), ProposedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("Approved Since", await PanelAsync("staff-awards"));
+    }
 }
