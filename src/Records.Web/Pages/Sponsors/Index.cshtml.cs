@@ -44,11 +44,11 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock, VersionedCac
         var search = Searching ? Q!.Trim() : "";
         var ids = await cache.GetAsync(db, DataVersions.Finance, $"sponsors\n{Sort}\n{today:yyyy-MM-dd}\n{search}",
             c => SponsorList.OrderedIds(db, matching, today, Sort).ToListAsync(c), ct);
-        var pages = Math.Max(1, (ids.Count + PageSize - 1) / PageSize);
-        P = Math.Clamp(P, 1, pages);
-        if (ids.Count == 0) return;
-        var rows = await SponsorList.RowsInOrderAsync(db, [.. ids.Skip((P - 1) * PageSize).Take(PageSize)], today, ct);
-        Sponsors = new Paged<SponsorList.Row>(await SponsorList.WithTotalsAsync(db, rows, ct), P, PageSize, ids.Count);
+        var page = ids.ToPaged(P, PageSize);
+        P = page.Page;
+        if (page.Total == 0) return;
+        var rows = await SponsorList.RowsInOrderAsync(db, page.Items, today, ct);
+        Sponsors = new Paged<SponsorList.Row>(await SponsorList.WithTotalsAsync(db, rows, ct), P, PageSize, page.Total);
         Totals = await cache.GetAsync(db, DataVersions.Finance, $"sponsors-totals\n{search}", c => SponsorList.TotalsAsync(db, matching, c), ct);
     }
 

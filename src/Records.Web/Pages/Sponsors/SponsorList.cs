@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Data;
 using Records.Core.Sponsors;
+using Records.Web.Infrastructure;
 using Records.Web.Pages.Sponsors.Sponsorships;
 
 namespace Records.Web.Pages.Sponsors;
@@ -83,8 +84,7 @@ public static class SponsorList
     public static async Task<IReadOnlyList<Row>> RowsInOrderAsync(RecordsDbContext db, IReadOnlyList<int> ids, DateOnly today, CancellationToken ct)
     {
         var rows = await Rows(db, db.Sponsors.AsNoTracking().Where(s => ids.Contains(s.Id)), today, "name").ToListAsync(ct);
-        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return [.. rows.OrderBy(r => position[r.Id])];
+        return rows.InOrderOf(ids, r => r.Id);
     }
 
     /// <summary>The page's sponsors with their sums: one GROUP BY over only their sponsorships.</summary>

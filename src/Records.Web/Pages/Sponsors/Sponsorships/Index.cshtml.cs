@@ -32,11 +32,10 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock, VersionedCac
         var filter = $"{Input.Query()}\n{today:yyyy-MM-dd}";
         Totals = await cache.GetAsync(db, DataVersions.Finance, $"sponsorships-totals\n{filter}", c => SponsorshipList.TotalsAsync(matching, c), ct);
         var ids = await cache.GetAsync(db, DataVersions.Finance, $"sponsorships\n{Sort}\n{filter}", c => SponsorshipList.OrderedIds(matching, Sort).ToListAsync(c), ct);
-        var total = ids.Count;
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        P = Math.Clamp(P, 1, pages);
-        var rows = total == 0 ? [] : await SponsorshipList.RowsInOrderAsync(db.Sponsorships.AsNoTracking(), [.. ids.Skip((P - 1) * PageSize).Take(PageSize)], ct);
-        Sponsorships = new Paged<SponsorshipList.Row>(rows, P, PageSize, total);
+        var page = ids.ToPaged(P, PageSize);
+        P = page.Page;
+        var rows = page.Total == 0 ? [] : await SponsorshipList.RowsInOrderAsync(db.Sponsorships.AsNoTracking(), page.Items, ct);
+        Sponsorships = new Paged<SponsorshipList.Row>(rows, P, PageSize, page.Total);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Sponsors;
+using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Sponsors.Sponsorships;
 
@@ -58,7 +59,6 @@ public static class SponsorshipList
     public static async Task<IReadOnlyList<Row>> RowsInOrderAsync(IQueryable<Sponsorship> sponsorships, IReadOnlyList<int> ids, CancellationToken ct)
     {
         var rows = await Rows(sponsorships.Where(s => ids.Contains(s.Id)), "ends").ToListAsync(ct);
-        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return [.. rows.OrderBy(r => position[r.Id])];
+        return rows.InOrderOf(ids, r => r.Id);
     }
 }
