@@ -6,7 +6,7 @@ namespace Records.Web.Infrastructure;
 /// A hosted service that makes one pass every <see cref="Poll"/>, each with a scope and a database context of its
 /// own. A failed pass is logged and tried again at the next poll, so one bad record never stops the reminders.
 /// </summary>
-public abstract class PollingWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class PollingWorker(IServiceScopeFactory scopes, TimeProvider clock, FirstRequest firstRequest, ILogger logger) : BackgroundService
 {
     protected abstract TimeSpan Poll { get; }
 
@@ -23,6 +23,14 @@ public abstract class PollingWorker(IServiceScopeFactory scopes, TimeProvider cl
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        try
+        {
+            await firstRequest.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         var poll = Poll < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : Poll;
         while (!stoppingToken.IsCancellationRequested)
         {

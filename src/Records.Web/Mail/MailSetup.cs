@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Records.Core.Mail;
+using Records.Web.Infrastructure;
 
 namespace Records.Web.Mail;
 
@@ -23,6 +24,7 @@ public static class MailSetup
             });
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FirstRequest>();
         services.AddSingleton<IMailSender>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MailOptions>>().Value;

@@ -10,6 +10,7 @@ public sealed class OutboxWorker(
     IServiceScopeFactory scopes,
     IOptions<MailOptions> options,
     TimeProvider clock,
+    FirstRequest firstRequest,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
     private readonly WorkerPasses passes = new();
@@ -22,6 +23,14 @@ public sealed class OutboxWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        try
+        {
+            await firstRequest.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -10,8 +10,8 @@ namespace Records.Web.Nominations;
 /// Reminds members who have not voted, once per round, when the set number of days before the end of review
 /// arrives in the foundation's time zone. Checks every <see cref="NominationOptions.ReminderPollSeconds"/>.
 /// </summary>
-public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, TimeProvider clock, ILogger<ReminderWorker> logger)
-    : PollingWorker(scopes, clock, logger)
+public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, TimeProvider clock, FirstRequest firstRequest, ILogger<ReminderWorker> logger)
+    : PollingWorker(scopes, clock, firstRequest, logger)
 {
     protected override TimeSpan Poll => TimeSpan.FromSeconds(options.Value.Nominations.ReminderPollSeconds);
 

@@ -15,8 +15,8 @@ namespace Records.Web.Sponsors;
 /// one message per sponsorship to every active Staff member and the Staff list, when the sponsorship ends within
 /// <see cref="SponsorshipOptions.EndingReminderDays"/> days. Checks every <see cref="SponsorshipOptions.ReminderPollSeconds"/>.
 /// </summary>
-public sealed class EndingReminderWorker(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, TimeProvider clock, ILogger<EndingReminderWorker> logger)
-    : PollingWorker(scopes, clock, logger)
+public sealed class EndingReminderWorker(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, TimeProvider clock, FirstRequest firstRequest, ILogger<EndingReminderWorker> logger)
+    : PollingWorker(scopes, clock, firstRequest, logger)
 {
     protected override TimeSpan Poll => TimeSpan.FromSeconds(options.Value.Sponsorships.ReminderPollSeconds);
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Records.Core.Data;
 using Records.Core.Mail;
 using Records.Web.Mail;
+using Records.Web.Infrastructure;
 
 namespace Records.Tests.Mail;
 
@@ -77,6 +78,8 @@ public class MailSetupTests(DatabaseFixture databases) : IClassFixture<DatabaseF
         await worker.StartAsync(ct);
         try
         {
+            // No request ever reaches this worker alone: its first pass comes when the clock has moved on that far.
+            clock.Advance(FirstRequest.FirstPassAfter);
             await worker.PassedAsync(1).WaitAsync(ct);
             int id;
             await using (var db = database.Open())
