@@ -9,6 +9,12 @@ public static class Repository
     /// <summary>The web app as built by <c>dotnet build -c Release</c>, started as its own process by the start-up benchmark.</summary>
     public static string ReleaseWebDll => Path.Combine(WebProject, "bin", "Release", "net10.0", "Records.Web.dll");
 
+    /// <summary>
+    /// The web app as deployed: <c>dotnet publish -c Release -r linux-x64</c>, compiled ahead of time (ReadyToRun), as
+    /// run.sh publishes it for the start-up benchmark.
+    /// </summary>
+    public static string PublishedWebDll => Path.Combine(Root, "artifacts", "publish", "web", "Records.Web.dll");
+
     public static string Artifacts => Path.Combine(Root, "artifacts", "benchmarks");
 
     private static string FindRoot()

@@ -47,6 +47,10 @@ if [[ "$mode" == all || "$mode" == growth ]]; then
         fi
     done
 fi
+if [[ "$mode" == all || "$mode" == startup ]]; then
+    # Start-up is measured on the app as deployed: published for the runtime, so compiled ahead of time (ReadyToRun).
+    dotnet publish src/Records.Web -c Release -r linux-x64 --self-contained false -v quiet -nologo -o artifacts/publish/web
+fi
 args=("$mode" --database "$db" --scales "$scales")
 [[ -n "${BENCH_DURATION:-}" ]] && args+=(--duration "$BENCH_DURATION")
 [[ -n "${BENCH_WARMUP:-}" ]] && args+=(--warmup "$BENCH_WARMUP")

@@ -38,7 +38,7 @@ public sealed record StartupResult(IReadOnlyList<StartupRun> Volume, IReadOnlyLi
 public sealed record StartupRun(double AnonymousMs, double StaffMs);
 
 /// <summary>
-/// The Release build of the app as its own process (server GC, as built; the Benchmark environment, Production in all
+/// The app as published for deployment (Release, ReadyToRun for linux-x64) as its own process (server GC, as built; the Benchmark environment, Production in all
 /// but its clock, which starts at the data's last day): from start to the first 200 of <c>GET /</c>, then on to the
 /// Staff home, signed in through the login form. On the measured database, and on a small generated one with the same
 /// accounts and last day, runs alternating so both see the same machine.
@@ -50,9 +50,9 @@ public static class StartupBenchmark
 
     public static async Task<StartupResult> RunAsync(BenchOptions options, CancellationToken ct)
     {
-        if (!File.Exists(Repository.ReleaseWebDll))
+        if (!File.Exists(Repository.PublishedWebDll))
         {
-            throw new FileNotFoundException($"No Release build of the app at {Repository.ReleaseWebDll}: run dotnet build -c Release first.");
+            throw new FileNotFoundException($"No published app at {Repository.PublishedWebDll}: run.sh startup publishes it (dotnet publish src/Records.Web -c Release -r linux-x64 --self-contained false -o artifacts/publish/web).");
         }
         var folder = Path.Combine(Path.GetTempPath(), "records-benchmarks", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -89,8 +89,8 @@ public static class StartupBenchmark
     private static async Task<StartupRun> TimeStartAsync(string database, string folder, string staff, string password, CancellationToken ct)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var info = new ProcessStartInfo(ChildProcess.DotnetHost) { WorkingDirectory = Path.GetDirectoryName(Repository.ReleaseWebDll)! };
-        info.ArgumentList.Add(Repository.ReleaseWebDll);
+        var info = new ProcessStartInfo(ChildProcess.DotnetHost) { WorkingDirectory = Path.GetDirectoryName(Repository.PublishedWebDll)! };
+        info.ArgumentList.Add(Repository.PublishedWebDll);
         info.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         info.Environment["ASPNETCORE_ENVIRONMENT"] = BenchmarkClock.Environment;
         info.Environment["Records__BenchmarkClockStartsAt"] = BenchDatabase.ClockSetting(database);
