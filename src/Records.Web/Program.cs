@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Records.Core.Accounts;
 using Records.Core.Data;
@@ -34,11 +35,16 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton(sp => new DatabaseLocation(
     sp.GetRequiredService<IOptions<RecordsOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
     sp.GetRequiredService<IOptions<RecordsOptions>>().Value.DatabaseBusyTimeoutSeconds));
-// The options are built once, not for each request's context: they hold only the file, the clock and interceptors that
-// keep their per-save state by context.
-builder.Services.AddDbContext<RecordsDbContext>((sp, options) =>
-    RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseLocation>().BusyTimeoutSeconds),
-    optionsLifetime: ServiceLifetime.Singleton);
+// Contexts are pooled: setting up a new one's services cost each request more than its queries' translation. The
+// options are built once: they hold only the file, the clock and interceptors that keep their per-save state by context.
+builder.Services.AddPooledDbContextFactory<RecordsDbContext>((sp, options) =>
+    RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseLocation>().BusyTimeoutSeconds));
+builder.Services.AddScoped(sp =>
+{
+    var db = sp.GetRequiredService<IDbContextFactory<RecordsDbContext>>().CreateDbContext();
+    db.CurrentUser = sp.GetService<ICurrentUser>();
+    return db;
+});
 
 builder.Services.AddSingleton(sp => new FinancialReportCache(sp.GetRequiredService<IServiceScopeFactory>()));
 builder.Services.AddSingleton(new VersionedCache());

@@ -15,10 +15,16 @@ using Records.Core.Sponsors;
 
 namespace Records.Core.Data;
 
-public class RecordsDbContext(DbContextOptions<RecordsDbContext> options, ICurrentUser? currentUser = null)
+public class RecordsDbContext(DbContextOptions<RecordsDbContext> options)
     : IdentityDbContext<AppUser>(options)
 {
-    public string AuditUserName => currentUser?.Name ?? "system";
+    /// <summary>
+    /// Who the audit log names for this context's saves. Set for each scope that leases the context: the web app's
+    /// contexts are pooled and outlive the request.
+    /// </summary>
+    public ICurrentUser? CurrentUser { get; set; }
+
+    public string AuditUserName => CurrentUser?.Name ?? "system";
 
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
