@@ -68,13 +68,15 @@ public class LedgerPagingTests(LedgerPagingTests.App app) : IClassFixture<Ledger
         await client.LoginAsRoleAsync(Roles.Staff);
 
         var (few, fewSql) = await app.Sql.GetAsync(client, "/Donations?from=2024-01-02&to=2024-01-03");
-        var (many, manySql) = await app.Sql.GetAsync(client, "/Donations?from=&to=&sort=donor");
+        // A range no other test asks for, so that its totals are not already kept (LedgerTotalsCacheTests).
+        var (many, manySql) = await app.Sql.GetAsync(client, "/Donations?from=2000-01-01&to=&sort=donor");
         var (export, exportSql) = await app.Sql.GetAsync(client, "/Donations/Export?from=&to=");
 
         Assert.Equal(2, TransactionsShown(await few.ReadPageAsync()).Length);
         Assert.Equal(IndexModel.PageSize, TransactionsShown(await many.ReadPageAsync()).Length);
         Assert.Equal(fewSql.Count, manySql.Count);
-        Assert.InRange(manySql.Count, 1, 3);
+        // The campaigns, the finance version the totals are kept under, the totals and the page's rows.
+        Assert.InRange(manySql.Count, 1, 4);
         Assert.Equal(121, (await export.Content.ReadAsStringAsync()).Split('\n').Count(l => l.Contains("tx_") || l.StartsWith("Received")));
         Assert.InRange(exportSql.Count, 1, 2);
     }

@@ -7,7 +7,7 @@ using Records.Web.Infrastructure;
 namespace Records.Web.Pages.Donations;
 
 /// <summary>The donations ledger: filtered, sorted and paged, with the filter's totals per currency. Three queries a page.</summary>
-public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
+public class IndexModel(RecordsDbContext db, FoundationClock clock, VersionedCache cache) : PageModel
 {
     public const int PageSize = 50;
 
@@ -29,7 +29,7 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock) : PageModel
         if (!ModelState.AddErrors(LedgerFilter.Validator.Instance.Validate(Input))) return this.Invalid();
 
         var matching = Input.Apply(db.Donations.AsNoTracking(), DatabaseProvider.For(db));
-        Totals = await Ledger.TotalsAsync(db, Input, matching, ct);
+        Totals = await Ledger.TotalsAsync(db, cache, Input, matching, ct);
         var total = Totals.Sum(t => t.Count);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         P = Math.Clamp(P, 1, pages);

@@ -46,6 +46,15 @@ public static class Ledger
         return await TotalsAsync(matching, ct);
     }
 
+    /// <summary>
+    /// The filter's totals, kept until a gift or campaign changes: even the daily sums of all time grow with the days
+    /// and the gifts' mix. A donor filter matches names, which change without a finance record, so it is never kept.
+    /// </summary>
+    public static async Task<IReadOnlyList<Total>> TotalsAsync(RecordsDbContext db, VersionedCache cache, LedgerFilter filter, IQueryable<Donation> matching, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(filter.Donor)
+            ? await cache.GetAsync(db, DataVersions.Finance, $"ledger-totals\n{filter.Query()}", c => TotalsAsync(db, filter, matching, c), ct)
+            : await TotalsAsync(db, filter, matching, ct);
+
     private static async Task<IReadOnlyList<Total>> TotalsAsync(IQueryable<DonationDay> days, CancellationToken ct) =>
         (await days.GroupBy(d => d.Currency)
             .Select(g => new { Currency = g.Key, Count = g.Sum(d => d.Gifts), Gross = g.Sum(d => d.AmountMinor), Fees = g.Sum(d => d.FeeMinor) })
