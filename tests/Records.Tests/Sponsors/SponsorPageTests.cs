@@ -204,6 +204,24 @@ public class SponsorPageTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Equal("€1,000 + $100", TextOf(page.QuerySelector("tr[data-sponsor='Sum Two'] .received")!));
     }
 
+    [Fact]
+    public async Task APaymentShowsInTheSponsorsRowAndTotalsAtTheNextVisit()
+    {
+        var sponsorship = await app.WithDbAsync(db => SponsorAsync(db, "Kept Co", "Gold", 2020, Today.AddMonths(-1), Today.AddMonths(6), 2_000_000));
+        var staff = await StaffAsync();
+        Assert.Equal("$20,000", TextOf((await staff.GetPageAsync("/Sponsors?q=kept")).QuerySelector("tr[data-sponsor='Kept Co'] .due")!));
+
+        await app.WithDbAsync(async db =>
+        {
+            db.Payments.Add(new Payment { SponsorshipId = sponsorship.Id, AmountMinor = 500_000, Currency = "USD", ReceivedOn = Today });
+            await db.SaveChangesAsync();
+        });
+
+        var page = await staff.GetPageAsync("/Sponsors?q=kept");
+        Assert.Equal("$15,000", TextOf(page.QuerySelector("tr[data-sponsor='Kept Co'] .due")!));
+        Assert.Equal("$15,000", TextOf(page.QuerySelector("table[data-totals] tr[data-currency='USD'] .due")!));
+    }
+
     public sealed record SumRow(string Currency, long Fees, long Paid, long Due);
 
     private static string Money(long minor, string currency) => new Records.Core.Amounts.Money(minor, currency).Format(dropZeroMinor: true);

@@ -47,8 +47,10 @@ public class IndexModel(RecordsDbContext db, FoundationClock clock, VersionedCac
         var page = ids.ToPaged(P, PageSize);
         P = page.Page;
         if (page.Total == 0) return;
-        var rows = await SponsorList.RowsInOrderAsync(db, page.Items, today, ct);
-        Sponsors = new Paged<SponsorList.Row>(await SponsorList.WithTotalsAsync(db, rows, ct), P, PageSize, page.Total);
+        // The page's rows and sums too, under the very ids shown: their sponsorships grow with the years.
+        var rows = await cache.GetAsync(db, DataVersions.Finance, $"sponsors-page\n{today:yyyy-MM-dd}\n{string.Join(',', page.Items)}",
+            async c => await SponsorList.WithTotalsAsync(db, await SponsorList.RowsInOrderAsync(db, page.Items, today, c), c), ct);
+        Sponsors = new Paged<SponsorList.Row>(rows, P, PageSize, page.Total);
         Totals = await cache.GetAsync(db, DataVersions.Finance, $"sponsors-totals\n{search}", c => SponsorList.TotalsAsync(db, matching, c), ct);
     }
 
