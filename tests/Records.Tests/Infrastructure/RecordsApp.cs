@@ -39,7 +39,28 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// (migrated, seeded, the accounts made) rather than preparing their own: true only for a type whose settings and
     /// clock are the same in every instance. Start-up still runs on the copy and finds nothing left to do.
     /// </summary>
-    protected virtual bool StartsFromPreparedCopy => GetType() == typeof(RecordsApp);
+    protected virtual bool StartsFromPreparedCopy => StartupType == typeof(RecordsApp);
+
+    /// <summary>
+    /// The type whose start-up this host's is: the nearest, from this type up, that changes a setting, the environment,
+    /// the host or the password's rounds. A type that only adds records after start-up (InitializeAsync) starts as its
+    /// base does, so hosts of one start-up type share one prepared copy.
+    /// </summary>
+    protected Type StartupType
+    {
+        get
+        {
+            var type = GetType();
+            while (type != typeof(RecordsApp) && !ChangesStartup(type)) type = type.BaseType!;
+            return type;
+        }
+    }
+
+    private static readonly string[] StartupMembers = [nameof(Settings), nameof(EnvironmentName), nameof(ConfigureWebHost), nameof(PasswordHashRounds)];
+
+    private static bool ChangesStartup(Type type) =>
+        type.GetMembers(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly)
+            .Any(m => StartupMembers.Contains(m.Name));
 
     private static readonly ConcurrentDictionary<Type, Lazy<Task<string>>> Prepared = new();
 
@@ -120,7 +141,7 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (StartsFromPreparedCopy && !preparing)
         {
-            var prepared = await Prepared.GetOrAdd(GetType(), type => new Lazy<Task<string>>(() => PrepareAsync(type))).Value;
+            var prepared = await Prepared.GetOrAdd(StartupType, type => new Lazy<Task<string>>(() => PrepareAsync(type))).Value;
             Directory.CreateDirectory(Folder);
             File.Copy(prepared, DatabasePath);
         }

@@ -29,7 +29,7 @@ public class NominateApp : RecordsApp
         ["Records:Nominations:PreviewsPerAddressPerMinute"] = PreviewsPerAddressPerMinute.ToString(),
     };
 
-    protected override bool StartsFromPreparedCopy => GetType() == typeof(NominateApp);
+    protected override bool StartsFromPreparedCopy => StartupType == typeof(NominateApp);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

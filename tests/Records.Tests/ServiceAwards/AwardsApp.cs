@@ -21,7 +21,7 @@ public class AwardsApp : RecordsApp
         ["Records:Nominations:PerAddressPerHour"] = "1000",
     };
 
-    protected override bool StartsFromPreparedCopy => GetType() == typeof(AwardsApp);
+    protected override bool StartsFromPreparedCopy => StartupType == typeof(AwardsApp);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
