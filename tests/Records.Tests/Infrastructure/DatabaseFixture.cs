@@ -28,6 +28,9 @@ public sealed class DatabaseFixture : IAsyncLifetime
     /// </summary>
     private static readonly Lazy<Task<string>> Template = new(MigrateTemplateAsync);
 
+    /// <summary>The run's one file with every migration applied and nothing else; copy it, never write to it.</summary>
+    public static Task<string> MigratedTemplateAsync() => Template.Value;
+
     public async Task<TestDatabase> CreateDatabaseAsync()
     {
         var database = new TestDatabase(Path.Combine(Folder, $"{Guid.NewGuid():N}.db"));

@@ -139,11 +139,15 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
+        Directory.CreateDirectory(Folder);
         if (StartsFromPreparedCopy && !preparing)
         {
-            var prepared = await Prepared.GetOrAdd(StartupType, type => new Lazy<Task<string>>(() => PrepareAsync(type))).Value;
-            Directory.CreateDirectory(Folder);
-            File.Copy(prepared, DatabasePath);
+            File.Copy(await Prepared.GetOrAdd(StartupType, type => new Lazy<Task<string>>(() => PrepareAsync(type))).Value, DatabasePath);
+        }
+        else
+        {
+            // The migrations alone, applied once per run: start-up then seeds and makes its accounts as on a new file.
+            File.Copy(await DatabaseFixture.MigratedTemplateAsync(), DatabasePath);
         }
         _ = Server;
     }
@@ -154,6 +158,8 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using (var app = (RecordsApp)Activator.CreateInstance(type)!)
         {
             app.preparing = true;
+            Directory.CreateDirectory(app.Folder);
+            File.Copy(await DatabaseFixture.MigratedTemplateAsync(), app.DatabasePath);
             _ = app.Server;
             await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False"))
             {
