@@ -10,6 +10,16 @@ using Records.Tests.Infrastructure;
 namespace Records.Tests.Donations;
 
 /// <summary>Six gifts in two currencies from two people, an organisation and an anonymous donor, and how the ledger shows them.</summary>
+/// <summary>The app with <see cref="LedgerData.Gifts"/> added after start-up: one host per test class that uses it.</summary>
+public sealed class LedgerApp : RecordsApp
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await WithDbAsync(LedgerData.AddAsync);
+    }
+}
+
 public static class LedgerData
 {
     public sealed record Gift(string Tx, string Donor, string Currency, long Amount, long Fee, DonationChannel Channel, string? Campaign, DateOnly On, DateOnly? Acknowledged, bool Anonymous = false);

@@ -7,17 +7,8 @@ using static Records.Tests.Donations.LedgerData;
 namespace Records.Tests.Donations;
 
 /// <summary>The CSV export: the page's rows and totals, safe to open in a spreadsheet.</summary>
-public class LedgerExportTests(LedgerExportTests.App app) : IClassFixture<LedgerExportTests.App>
+public class LedgerExportTests(LedgerApp app) : IClassFixture<LedgerApp>
 {
-    public sealed class App : RecordsApp
-    {
-        public override async ValueTask InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await WithDbAsync(AddAsync);
-        }
-    }
-
     [Theory]
     [InlineData("from=&to=")]
     [InlineData("from=2025-01-01&to=2025-12-31&channel=Card")]

@@ -7,17 +7,8 @@ using static Records.Tests.Donations.LedgerData;
 namespace Records.Tests.Donations;
 
 /// <summary>The ledger over HTTP: each filter narrows the rows, and the totals are the sums of exactly those rows.</summary>
-public class LedgerPageTests(LedgerPageTests.App app) : IClassFixture<LedgerPageTests.App>
+public class LedgerPageTests(LedgerApp app) : IClassFixture<LedgerApp>
 {
-    public sealed class App : RecordsApp
-    {
-        public override async ValueTask InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await WithDbAsync(AddAsync);
-        }
-    }
-
     private async Task<HttpClient> StaffAsync()
     {
         var client = app.Browser();

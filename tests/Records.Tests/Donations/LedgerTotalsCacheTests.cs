@@ -9,17 +9,8 @@ using static Records.Tests.Donations.LedgerData;
 namespace Records.Tests.Donations;
 
 /// <summary>The ledger keeps a filter's totals until a finance record changes, and never keeps a donor filter's.</summary>
-public class LedgerTotalsCacheTests(LedgerTotalsCacheTests.App app) : IClassFixture<LedgerTotalsCacheTests.App>
+public class LedgerTotalsCacheTests(LedgerApp app) : IClassFixture<LedgerApp>
 {
-    public sealed class App : RecordsApp
-    {
-        public override async ValueTask InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await WithDbAsync(AddAsync);
-        }
-    }
-
     private VersionedCache Cache => app.Services.GetRequiredService<VersionedCache>();
 
     [Fact]
