@@ -19,7 +19,7 @@ public sealed class PreparedDatabase : IAsyncLifetime
     {
         if (!Chromium.IsInstalled) return;
         Directory.CreateDirectory(folder);
-        await (await AppProcess.StartAsync(folder, new Dictionary<string, string>())).DisposeAsync();
+        await (await AppHost.StartAsync(folder, new Dictionary<string, string>())).DisposeAsync();
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var checkpoint = connection.CreateCommand();

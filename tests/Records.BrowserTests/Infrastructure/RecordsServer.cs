@@ -3,20 +3,20 @@ using Microsoft.Playwright;
 namespace Records.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The app as its own process on a real Kestrel port, with its own SQLite file (a copy of the prepared one) and mail
+/// The app on a real Kestrel port in the test process, with its own SQLite file (a copy of the prepared one) and mail
 /// pickup folder, driven by the run's one Chromium. Tests open a browser context each, so cookies never carry from one
 /// test to the next; the contexts close with the server.
 /// </summary>
 public class RecordsServer(SharedChromium chromium, PreparedDatabase database) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> contexts = [];
-    private AppProcess? app;
+    private AppHost? app;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "records-browser-tests", Guid.NewGuid().ToString("N"));
 
     public Uri BaseAddress => app?.BaseAddress ?? new("http://127.0.0.1");
 
-    /// <summary>Settings a test class adds, as environment variables (for example a smaller quorum).</summary>
+    /// <summary>Settings a test class adds, by their configuration keys (for example a smaller quorum).</summary>
     protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public async ValueTask InitializeAsync()
@@ -26,7 +26,7 @@ public class RecordsServer(SharedChromium chromium, PreparedDatabase database) :
 
         Directory.CreateDirectory(Folder);
         database.CopyTo(Path.Combine(Folder, "records.db"));
-        app = await AppProcess.StartAsync(Folder, Settings);
+        app = await AppHost.StartAsync(Folder, Settings);
     }
 
     /// <summary>A fresh browser context (its own cookies) on the app; skips the test when Chromium is missing.</summary>
@@ -46,7 +46,7 @@ public class RecordsServer(SharedChromium chromium, PreparedDatabase database) :
 
     /// <summary>
     /// Runs a wait on the page; when it fails, the failure also shows where the page is, what it reads and what the
-    /// server printed, so a refused or failed request is never mistaken for a slow one.
+    /// server logged, so a refused or failed request is never mistaken for a slow one.
     /// </summary>
     public async Task WaitAsync(IPage page, Func<Task> wait)
     {
@@ -63,7 +63,7 @@ public class RecordsServer(SharedChromium chromium, PreparedDatabase database) :
             const int Tail = 20_000;
             if (output.Length > Tail) output = "…" + output[^Tail..];
             throw new InvalidOperationException(
-                $"{e.Message}{Environment.NewLine}The page at {page.Url} reads:{Environment.NewLine}{text}{Environment.NewLine}The server printed:{Environment.NewLine}{output}", e);
+                $"{e.Message}{Environment.NewLine}The page at {page.Url} reads:{Environment.NewLine}{text}{Environment.NewLine}The server logged:{Environment.NewLine}{output}", e);
         }
     }
 

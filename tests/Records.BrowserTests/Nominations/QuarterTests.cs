@@ -8,7 +8,7 @@ namespace Records.BrowserTests.Nominations;
 /// <summary>The app with a quorum of two, so two members' votes can decide a nomination.</summary>
 public class QuorumOfTwoServer(SharedChromium chromium, PreparedDatabase database) : RecordsServer(chromium, database)
 {
-    protected override IDictionary<string, string> Settings => new Dictionary<string, string> { ["Records__Nominations__Quorum"] = "2" };
+    protected override IDictionary<string, string> Settings => new Dictionary<string, string> { ["Records:Nominations:Quorum"] = "2" };
 }
 
 public partial class QuarterTests(QuorumOfTwoServer server) : IClassFixture<QuorumOfTwoServer>

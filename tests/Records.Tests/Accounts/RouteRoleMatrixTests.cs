@@ -18,6 +18,7 @@ public class RouteRoleMatrixTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.True(routes.Count > 80, $"Only {routes.Count} routes found.");
         var problems = new List<string>();
         var checks = 0;
+        await using var fingerprint = await AppRoutes.Fingerprint.OpenAsync(app);
         foreach (var (identity, email) in AppRoutes.Identities)
         {
             var client = app.Browser();
@@ -35,7 +36,7 @@ public class RouteRoleMatrixTests(RecordsApp app) : IClassFixture<RecordsApp>
                 var url = AppRoutes.Url(route, values, problems);
                 if (url is null) continue;
                 var expected = (route.Method == "GET" ? rule.Value.Get : rule.Value.Post).HasFlag(identity);
-                var before = route.Method == "POST" && !expected ? await AppRoutes.FingerprintAsync(app) : null;
+                var before = route.Method == "POST" && !expected ? await fingerprint.CurrentAsync() : null;
                 using var response = route.Method == "GET"
                     ? await client.GetAsync(url)
                     : await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
@@ -45,7 +46,7 @@ public class RouteRoleMatrixTests(RecordsApp app) : IClassFixture<RecordsApp>
                 var refused = status is 401 or 403 || (status is 302 or 303 && (location.Contains("/Account/Login") || location.Contains("/Status/403")));
                 if (status >= 500) problems.Add($"{identity} {route.Method} {url}: {status}");
                 else if (refused == expected) problems.Add($"{identity} {route.Method} {url}: {(refused ? "refused" : "let in")} ({status} {location}), the table says {(expected ? "let in" : "refused")}");
-                if (before is not null && await AppRoutes.FingerprintAsync(app) != before) problems.Add($"{identity} POST {url}: refused ({status}) but the database changed");
+                if (before is not null && await fingerprint.CurrentAsync() != before) problems.Add($"{identity} POST {url}: refused ({status}) but the database changed");
             }
         }
         Assert.True(problems.Count == 0, $"{problems.Count} of {checks} checks failed:\n{string.Join("\n", problems)}");

@@ -46,7 +46,8 @@ public class BadInputCorpusTests(RecordsApp app) : IClassFixture<RecordsApp>
         var problems = new List<string>();
         var posted = new HashSet<string>();
         var posts = 0;
-        var current = await FingerprintAsync(app);
+        await using var fingerprint = await Fingerprint.OpenAsync(app);
+        var current = await fingerprint.CurrentAsync();
         foreach (var identity in Order)
         {
             var email = Identities.Single(i => i.Identity == identity).Email;
@@ -82,7 +83,7 @@ public class BadInputCorpusTests(RecordsApp app) : IClassFixture<RecordsApp>
                         using var answer = await client.PostAsync(action, Fill(form, value, keepHidden));
                         posts++;
                         var status = (int)answer.StatusCode;
-                        var after = await FingerprintAsync(app);
+                        var after = await fingerprint.CurrentAsync();
                         var what = keepHidden ? $"{name}, hidden fields kept" : name;
                         if (status >= 500) problems.Add($"{identity} POST {action} with {what}: {status}");
                         else if (status >= 400 && after != current) problems.Add($"{identity} POST {action} with {what}: refused ({status}) but the database changed");

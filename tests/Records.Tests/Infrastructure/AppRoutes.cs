@@ -184,11 +184,9 @@ public static class AppRoutes
     public static async Task<string> TokenAsync(HttpClient client, string url) =>
         (await client.GetPageAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-    /// <summary>A hash of every row of every table but the workers' own, read on a connection of its own.</summary>
-    public static async Task<string> FingerprintAsync(RecordsApp app)
+    /// <summary>A hash of every row of every table but the workers' own.</summary>
+    private static async Task<string> HashAsync(SqliteConnection connection)
     {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
@@ -209,5 +207,42 @@ public static class AppRoutes
             }
         }
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// The fingerprint of the app's database, read on a connection of its own and hashed again only when another
+    /// connection has committed since the last hash: SQLite moves a connection's <c>PRAGMA data_version</c> on every
+    /// commit but its own, so an unmoved version means not one row changed, and no table needs reading.
+    /// </summary>
+    public sealed class Fingerprint : IAsyncDisposable
+    {
+        private readonly SqliteConnection connection;
+        private long version = -1;
+        private string hash = "";
+
+        private Fingerprint(SqliteConnection connection) => this.connection = connection;
+
+        public static async Task<Fingerprint> OpenAsync(RecordsApp app)
+        {
+            var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            return new Fingerprint(connection);
+        }
+
+        public async Task<string> CurrentAsync()
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA data_version";
+            // Read before hashing: a commit landing during the hash moves the version again, so the next call hashes anew.
+            var now = (long)(await pragma.ExecuteScalarAsync())!;
+            if (now != version)
+            {
+                hash = await HashAsync(connection);
+                version = now;
+            }
+            return hash;
+        }
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 }
