@@ -38,11 +38,6 @@ public static class FirstRequestMiddleware
         var first = app.ApplicationServices.GetRequiredService<FirstRequest>();
         return app.Use(async (context, next) =>
         {
-            if (first.HasBeenAnswered)
-            {
-                await next(context);
-                return;
-            }
             try
             {
                 await next(context);
