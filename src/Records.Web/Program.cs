@@ -51,6 +51,10 @@ builder.Services.AddSingleton(new VersionedCache());
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddSingleton<FirstRequest>();
+builder.Services.AddSingleton<DatabasePreparation>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabasePreparation>());
+// The server opens its port while the database is made ready (DatabasePreparation) instead of after.
+builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddRecordsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostedService<Records.Web.Nominations.ReminderWorker>();
@@ -128,9 +132,9 @@ StartupTimings.Mark("services registered");
 var app = builder.Build();
 StartupTimings.Mark("host built");
 
-// The database is made ready on the other core while this thread maps the pages, which costs about as much again; no
-// request is served before both are done.
-var prepared = Task.Run(async () =>
+// The database is made ready on the other core while this thread maps the pages and the server starts; no request
+// that needs the database is served before it is ready.
+app.Services.GetRequiredService<DatabasePreparation>().Begin(async () =>
 {
     RecordsDatabase.EnsureWritable(app.Services.GetRequiredService<DatabaseLocation>().Path);
     StartupTimings.Mark("database writable");
@@ -162,6 +166,7 @@ app.Use((context, next) =>
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseDatabaseReady();
 // An address that matches no page is a 404 for everyone; without this the fallback policy would send strangers to the login.
 app.Use((context, next) =>
 {
@@ -181,28 +186,20 @@ app.MapHealth();
 // The pages' endpoints are built here, beside the database work, instead of in the first request.
 var endpoints = ((IEndpointRouteBuilder)app).DataSources.Sum(d => d.Endpoints.Count);
 StartupTimings.Mark($"{endpoints} endpoints built");
+var started = app.StartAsync();
 try
 {
-    await prepared;
+    await app.Services.GetRequiredService<DatabasePreparation>().Ready;
+    await started;
 }
-catch (DatabasePathException e)
+catch (Exception e) when (DatabasePreparation.IsRefusal(e))
 {
-    // A person starting the app needs the path and the setting, not a stack trace.
-    await Console.Error.WriteLineAsync(e.Message);
-    return 1;
-}
-catch (OptionsValidationException e)
-{
-    await Console.Error.WriteLineAsync(e.Message);
-    return 1;
-}
-catch (SettingException e)
-{
+    // A person starting the app needs the path or the setting, not a stack trace.
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
 
-app.Run();
+await app.WaitForShutdownAsync();
 return 0;
 
 public partial class Program;

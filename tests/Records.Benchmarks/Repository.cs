@@ -15,6 +15,12 @@ public static class Repository
     /// </summary>
     public static string PublishedWebDll => Path.Combine(Root, "artifacts", "publish", "web", "Records.Web.dll");
 
+    /// <summary>
+    /// The empty Razor Pages template (<c>dotnet new webapp</c>) published the same way: the floor the framework sets for
+    /// start-up on this machine, which run.sh makes for the start-up benchmark.
+    /// </summary>
+    public static string PublishedTemplateDll => Path.Combine(Root, "artifacts", "publish", "template", "Template.dll");
+
     public static string Artifacts => Path.Combine(Root, "artifacts", "benchmarks");
 
     private static string FindRoot()

@@ -10,12 +10,18 @@ using Records.Benchmarks.Summary;
 
 namespace Records.Benchmarks.Startup;
 
-public sealed record StartupResult(IReadOnlyList<StartupRun> Volume, IReadOnlyList<StartupRun> Small)
+public sealed record StartupResult(IReadOnlyList<StartupRun> Volume, IReadOnlyList<StartupRun> Small, IReadOnlyList<double> Template)
 {
     public IEnumerable<SummaryRow> Rows()
     {
         yield return Row($"Start-up to first 200 of anonymous `GET /` (median of {Volume.Count})", r => r.AnonymousMs);
         yield return Row($"Start-up to first 200 of the Staff home `GET /` (same start: after the anonymous home and a sign-in; median of {Volume.Count})", r => r.StaffMs);
+        if (Template.Count > 0)
+        {
+            var (app, template) = (Median(Volume.Select(r => r.AnonymousMs)), Median(Template));
+            yield return new($"Start-up to first 200 of anonymous `GET /` against the empty Razor Pages template (`dotnet new webapp`, same publish; median of {Template.Count})",
+                Format.Ms(app), $"{Format.Ms(template)} (template)", Format.Ratio(app, template), $"template {Spread(Template)}");
+        }
     }
 
     private SummaryRow Row(string name, Func<StartupRun, double> figure)
@@ -68,16 +74,22 @@ public static class StartupBenchmark
             // One uncounted start of each, so neither side pays for a cold disk cache the other does not.
             await TimeStartAsync(options.DatabasePath, folder, staff, accounts.Password, ct);
             await TimeStartAsync(small, folder, staff, accounts.Password, ct);
+            var withTemplate = File.Exists(Repository.PublishedTemplateDll);
+            if (withTemplate) await TimeTemplateAsync(ct);
+            else Console.WriteLine($"Start-up: no template at {Repository.PublishedTemplateDll} (run.sh startup makes it); the template row is left out.");
             var volume = new List<StartupRun>();
             var seeded = new List<StartupRun>();
+            var template = new List<double>();
             for (var run = 1; run <= options.StartupRuns; run++)
             {
                 if (run % 2 == 0) seeded.Add(await TimeStartAsync(small, folder, staff, accounts.Password, ct));
+                if (withTemplate) template.Add(await TimeTemplateAsync(ct));
                 volume.Add(await TimeStartAsync(options.DatabasePath, folder, staff, accounts.Password, ct));
                 if (run % 2 == 1) seeded.Add(await TimeStartAsync(small, folder, staff, accounts.Password, ct));
-                Console.WriteLine($"  run {run}: measured db {Format.Ms(volume[^1].AnonymousMs)} / staff {Format.Ms(volume[^1].StaffMs)}, small db {Format.Ms(seeded[^1].AnonymousMs)} / staff {Format.Ms(seeded[^1].StaffMs)}");
+                Console.WriteLine($"  run {run}: measured db {Format.Ms(volume[^1].AnonymousMs)} / staff {Format.Ms(volume[^1].StaffMs)}, small db {Format.Ms(seeded[^1].AnonymousMs)} / staff {Format.Ms(seeded[^1].StaffMs)}" +
+                    (withTemplate ? $", template {Format.Ms(template[^1])}" : ""));
             }
-            return new StartupResult(volume, seeded);
+            return new StartupResult(volume, seeded, template);
         }
         finally
         {
@@ -131,6 +143,33 @@ public static class StartupBenchmark
             await Task.Delay(5, ct);
         }
         throw new TimeoutException($"The app gave no 200 for GET / within {StartTimeout.TotalSeconds:0} s (last: {last}). Its output:{Environment.NewLine}{app.Output()}");
+    }
+
+    /// <summary>The empty template from its own start to its first 200 of <c>GET /</c>, in the same environment.</summary>
+    private static async Task<double> TimeTemplateAsync(CancellationToken ct)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var info = new ProcessStartInfo(ChildProcess.DotnetHost) { WorkingDirectory = Path.GetDirectoryName(Repository.PublishedTemplateDll)! };
+        info.ArgumentList.Add(Repository.PublishedTemplateDll);
+        info.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        var clock = Stopwatch.StartNew();
+        await using var app = ChildProcess.Start(info);
+        while (clock.Elapsed < StartTimeout)
+        {
+            if (app.HasExited) throw new InvalidOperationException($"The template exited during start-up. Its output:{Environment.NewLine}{app.Output()}");
+            try
+            {
+                using var response = await http.GetAsync("/", ct);
+                if (response.StatusCode == HttpStatusCode.OK) return clock.Elapsed.TotalMilliseconds;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(5, ct);
+        }
+        throw new TimeoutException($"The template gave no 200 for GET / within {StartTimeout.TotalSeconds:0} s. Its output:{Environment.NewLine}{app.Output()}");
     }
 
     private static int FreePort()

@@ -35,11 +35,48 @@ public partial class LaunchEnvironmentTests
         }
     }
 
-    private static async Task<string> StartAsync(string folder, string? variable, string? value)
+    [Fact]
+    public async Task AnUnwritableDatabasePathStopsTheAppWithOneLineNamingThePathAndTheSetting()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "records-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var blocker = Path.Combine(folder, "a-file-not-a-folder");
+            await File.WriteAllTextAsync(blocker, "x", TestContext.Current.CancellationToken);
+            var path = Path.Combine(blocker, "records.db");
+            var info = AppProcess(null, null);
+            info.Environment["Records__DatabasePath"] = path;
+
+            using var process = Process.Start(info)!;
+            var standardError = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var standardOutput = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
+            var said = await standardError + await standardOutput;
+
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains($"Records cannot write its database at '{path}'", said);
+            Assert.Contains("Records:DatabasePath", said);
+            Assert.DoesNotContain("   at ", said);
+            Assert.DoesNotContain("Hosting failed to start", said);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static string WebProject()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Records.sln"))) root = root.Parent!;
-        var webProject = Path.Combine(root.FullName, "src", "Records.Web");
+        return Path.Combine(root.FullName, "src", "Records.Web");
+    }
+
+    /// <summary>The built app as `dotnet run` starts it, with the user's <paramref name="variable"/> set and the launch profile over it.</summary>
+    private static ProcessStartInfo AppProcess(string? variable, string? value)
+    {
+        var webProject = WebProject();
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -52,7 +89,7 @@ public partial class LaunchEnvironmentTests
         foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" }) info.Environment.Remove(name);
         // The user's own setting first; `dotnet run` then lays the launch profile's variables over it.
         if (variable is not null) info.Environment[variable] = value;
-        using (var settings = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(webProject, "Properties", "launchSettings.json"))))
+        using (var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(webProject, "Properties", "launchSettings.json"))))
         {
             foreach (var setting in settings.RootElement.GetProperty("profiles").GetProperty("Records").GetProperty("environmentVariables").EnumerateObject())
             {
@@ -63,6 +100,12 @@ public partial class LaunchEnvironmentTests
         info.Environment["ASPNETCORE_CONTENTROOT"] = webProject;
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        return info;
+    }
+
+    private static async Task<string> StartAsync(string folder, string? variable, string? value)
+    {
+        var info = AppProcess(variable, value);
         info.Environment["Records__DatabasePath"] = Path.Combine(folder, "records.db");
         info.Environment["Records__Mail__PickupFolder"] = Path.Combine(folder, "mail-pickup");
 
@@ -75,7 +118,8 @@ public partial class LaunchEnvironmentTests
             if (line is null) return;
             lock (output) output.AppendLine(line);
             if (HostingEnvironment().Match(line) is { Success: true } match) environment.TrySetResult(match.Groups[1].Value.Trim());
-            if (line.Contains("Now listening on:", StringComparison.Ordinal)) listening.TrySetResult();
+            // Started, not only listening: the port opens while the database is still being made ready.
+            if (line.Contains("Application started.", StringComparison.Ordinal)) listening.TrySetResult();
         }
         process.OutputDataReceived += (_, e) => Read(e.Data);
         process.ErrorDataReceived += (_, e) => Read(e.Data);
