@@ -37,8 +37,9 @@ builder.Services.AddSingleton(sp => new DatabaseLocation(
     sp.GetRequiredService<IOptions<RecordsOptions>>().Value.DatabaseBusyTimeoutSeconds));
 // Contexts are pooled: setting up a new one's services cost each request more than its queries' translation. The
 // options are built once: they hold only the file, the clock and interceptors that keep their per-save state by context.
+builder.Services.AddSingleton(sp => sp.GetRequiredService<DatabaseLocation>().Target(sp.GetRequiredService<IOptions<RecordsOptions>>().Value, sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddPooledDbContextFactory<RecordsDbContext>((sp, options) =>
-    RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseLocation>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseLocation>().BusyTimeoutSeconds));
+    RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseTarget>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped(sp =>
 {
     var db = sp.GetRequiredService<IDbContextFactory<RecordsDbContext>>().CreateDbContext();
@@ -136,7 +137,8 @@ StartupTimings.Mark("host built");
 // that needs the database is served before it is ready.
 app.Services.GetRequiredService<DatabasePreparation>().Begin(async () =>
 {
-    RecordsDatabase.EnsureWritable(app.Services.GetRequiredService<DatabaseLocation>().Path);
+    var target = app.Services.GetRequiredService<DatabaseTarget>();
+    target.Provider.EnsureWritable(target.Location);
     StartupTimings.Mark("database writable");
     await AppStartup.PrepareAsync(app.Services);
     StartupTimings.Mark("prepared (migrations, seed, roles)");

@@ -61,7 +61,6 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RecordsDbContext).Assembly);
-        DatabaseProvider.For(Database).FinishModel(builder);
         builder.Entity<AppUser>(b =>
         {
             b.Property(u => u.DisplayName).HasMaxLength(200);
@@ -71,6 +70,7 @@ public class RecordsDbContext(DbContextOptions<RecordsDbContext> options)
         {
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
         }
+        DatabaseProvider.For(Database).FinishModel(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -18,7 +18,7 @@ public sealed class DatabaseBusyFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Exception is not { } failure || executed.ExceptionHandled || !RecordsDatabase.Provider.IsBusy(failure) || context.HandlerInstance is not PageModel page) return;
+        if (executed.Exception is not { } failure || executed.ExceptionHandled || !DatabaseProvider.All.Any(p => p.IsBusy(failure)) || context.HandlerInstance is not PageModel page) return;
         executed.ExceptionHandled = true;
         // Above the page through the layout's flash, so every form shows it, with or without a validation summary.
         page.TempData["FlashError"] = Message;

@@ -7,6 +7,8 @@ public sealed class RecordsOptions
 
     /// <summary>The SQLite file; default App_Data/records.db under the content root.</summary>
     public string? DatabasePath { get; set; }
+    /// <summary>Which database engine: Sqlite (the default) or PostgreSQL, whose connection string is ConnectionStrings:Records.</summary>
+    public DatabaseOptions Database { get; set; } = new();
     /// <summary>Seconds a write waits for another writer's lock before the page answers 503 with Retry-After.</summary>
     public int DatabaseBusyTimeoutSeconds { get; set; } = Records.Core.Data.RecordsDatabase.DefaultBusyTimeoutSeconds;
     /// <summary>Where uploaded files wait between their dry run and their commit; default "uploads" beside the database file.</summary>
@@ -45,6 +47,11 @@ public sealed class RecordsOptions
 
     public string ResolveSeedFolder() =>
         string.IsNullOrWhiteSpace(SeedFolder) ? Path.Combine(AppContext.BaseDirectory, "seed") : SeedFolder;
+}
+
+public sealed class DatabaseOptions
+{
+    public string? Provider { get; set; }
 }
 
 public sealed class NominationOptions
