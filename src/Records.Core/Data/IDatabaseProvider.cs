@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Records.Core.Data.PostgreSql;
 using Records.Core.Data.Sqlite;
 using Records.Core.Donations;
@@ -41,7 +42,7 @@ public interface IDatabaseProvider
     /// insert that must not interleave with another's, such as the last place in a package). SQLite's single writer
     /// gives that to every transaction; PostgreSQL takes a lock named for the section until the transaction ends.
     /// </summary>
-    Task BeginSerialWriteAsync(RecordsDbContext db, string section, CancellationToken ct);
+    Task<IDbContextTransaction> BeginSerialWriteAsync(RecordsDbContext db, string section, CancellationToken ct);
 
     /// <summary>Rows where any of <paramref name="fields"/> contains <paramref name="text"/>, ignoring case; <paramref name="text"/> is matched literally.</summary>
     Expression<Func<T, bool>> ContainsIgnoringCase<T>(string text, params Expression<Func<T, string?>>[] fields);

@@ -47,8 +47,8 @@ public static class NominationIntake
     /// <summary>Takes the nomination in and saves it with its emails; does nothing when its submission key is in already.</summary>
     public static async Task TakeAsync(RecordsDbContext db, Form form, FellowMatch? fellow, NominationSettings settings, DateTimeOffset now, CancellationToken ct = default)
     {
-        // SQLite begins this with a write lock, so a double submit waits here and then finds the first one's key.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One intake at a time, so a double submit waits here and then finds the first one's key.
+        await using var transaction = await DatabaseProvider.For(db).BeginSerialWriteAsync(db, "nomination intake", ct);
         try
         {
             if (await ReceivedAsync(db, form.SubmissionKey, ct)) return;

@@ -49,6 +49,15 @@ public sealed class FinancialReportCache
     /// <summary>How many times a report has been computed rather than read from here.</summary>
     public int Computations => Volatile.Read(ref computations);
 
+    /// <summary>Callers waiting for a computation now, across every period.</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (gate) return entries.Values.Sum(e => e.Waiters);
+        }
+    }
+
     /// <summary>
     /// The report of <paramref name="period"/> as it stands on <paramref name="today"/>. <paramref name="ct"/> ends
     /// this caller's wait: the computation goes on while anyone else waits for it, and stops when nobody does.

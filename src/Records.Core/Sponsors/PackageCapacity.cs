@@ -26,8 +26,8 @@ public static class PackageCapacity
 
     /// <summary>
     /// Saves the context's changes when the package still has a place for the sponsorship, or says why not and saves
-    /// nothing. The transaction starts with a no-op update of the package's row, which takes SQLite's write lock (a row
-    /// lock on PostgreSQL) before the count, so two people after the last place are counted one after the other.
+    /// nothing. One writer at a time takes a place in the package (a serial write), so two people after the last place
+    /// are counted one after the other.
     /// </summary>
     public static async Task<string?> SaveTakingPlaceAsync(RecordsDbContext db, SponsorPackage package, int? except, CancellationToken ct = default)
     {
@@ -36,8 +36,7 @@ public static class PackageCapacity
             await db.SaveChangesAsync(ct);
             return null;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SponsorPackages.Where(k => k.Id == package.Id).ExecuteUpdateAsync(k => k.SetProperty(x => x.Capacity, x => x.Capacity), ct);
+        await using var transaction = await DatabaseProvider.For(db).BeginSerialWriteAsync(db, $"package {package.Id}", ct);
         if (await RefuseAsync(db.Sponsorships, package, except, ct) is { } full) return full;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Records.Tests.Infrastructure;
 using Records.Tests.Nominations;
 using Records.Web.Infrastructure;
@@ -28,9 +29,20 @@ public class BusyDatabaseTests(BusyDatabaseTests.App app) : IClassFixture<BusyDa
         }
     }
 
-    /// <summary>Another connection's open write transaction, as a long import's would be.</summary>
-    private SqliteConnection HoldWriteLock()
+    /// <summary>
+    /// Another connection's open write transaction, as a long import's would be: SQLite's one write lock, or on
+    /// PostgreSQL a lock on the audit log, which every save writes to, that lets reads through.
+    /// </summary>
+    private IDisposable HoldWriteLock()
     {
+        if (TestDatabases.OnPostgreSql)
+        {
+            var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.DatabaseLocation) { Pooling = false }.ConnectionString);
+            server.Open();
+            using var take = new NpgsqlCommand("""BEGIN; LOCK TABLE "AuditEntries" IN EXCLUSIVE MODE;""", server);
+            take.ExecuteNonQuery();
+            return server;
+        }
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.DatabasePath, Pooling = false }.ToString());
         connection.Open();
         using var begin = connection.CreateCommand();

@@ -22,6 +22,18 @@ public class CompiledModelTests
     }
 
     [Fact]
+    public void APostgreSqlContextBuildsItsOwnModel()
+    {
+        var options = new DbContextOptionsBuilder<RecordsDbContext>();
+        RecordsDatabase.Configure(options, new DatabaseTarget(DatabaseProvider.PostgreSql, "Host=localhost;Database=records_model"), TimeProvider.System);
+        using var db = new RecordsDbContext(options.Options);
+
+        Assert.IsNotType<RecordsDbContextModel>(db.Model);
+        var name = db.Model.GetRelationalModel().FindTable("People", null)!.FindColumn("Name")!;
+        Assert.Equal("text", name.StoreType);
+    }
+
+    [Fact]
     public void TheCompiledModelHasTheTablesOfTheConfigurations()
     {
         using var db = Open();

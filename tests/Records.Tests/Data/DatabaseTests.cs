@@ -7,19 +7,45 @@ namespace Records.Tests.Data;
 
 public class DatabaseTests(RecordsApp app) : IClassFixture<RecordsApp>
 {
+    /// <summary>SQLite in WAL mode with foreign keys on; PostgreSQL waiting for another's lock as long as SQLite's busy timeout.</summary>
     [Fact]
-    public async Task DatabaseRunsInWalModeWithForeignKeysOn()
+    public async Task DatabaseRunsWithTheEnginesSettingsForRecords()
     {
         await app.WithDbAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();
             var connection = db.Database.GetDbConnection();
             using var command = connection.CreateCommand();
+            if (TestDatabases.OnPostgreSql)
+            {
+                command.CommandText = "SHOW lock_timeout;";
+                Assert.Equal($"{RecordsDatabase.DefaultBusyTimeoutSeconds}s", (string?)await command.ExecuteScalarAsync());
+                return;
+            }
             command.CommandText = "PRAGMA journal_mode;";
             Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
             command.CommandText = "PRAGMA foreign_keys;";
             Assert.Equal(1L, (long?)await command.ExecuteScalarAsync());
         });
+    }
+
+    /// <summary>
+    /// Both engines' migrations projects are made from the one model: a model change without a migration for either
+    /// fails here in every run, with or without a PostgreSQL server (no connection is opened).
+    /// </summary>
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSQL")]
+    public void EachEnginesMigrationsHaveEveryModelChange(string engine)
+    {
+        var provider = DatabaseProvider.Named(engine)!;
+        var location = provider == DatabaseProvider.Sqlite ? Path.Combine(Path.GetTempPath(), $"records-model-{Guid.NewGuid():N}.db") : "Host=localhost;Database=records_model";
+        var options = new DbContextOptionsBuilder<RecordsDbContext>();
+        RecordsDatabase.Configure(options, new DatabaseTarget(provider, location), TimeProvider.System);
+        using var db = new RecordsDbContext(options.Options);
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), $"The {engine} migrations lack a model change: add one with the README's dotnet ef command for {engine}.");
     }
 
     [Fact]

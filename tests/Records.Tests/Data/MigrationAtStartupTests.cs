@@ -14,7 +14,7 @@ public class MigrationAtStartupTests(DatabaseFixture fixture) : IClassFixture<Da
     {
         var database = await fixture.CreateDatabaseAsync();
         var commands = new CommandLog();
-        await using var db = Open(database.Path, commands);
+        await using var db = Open(database, commands);
 
         await RecordsDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
 
@@ -23,10 +23,9 @@ public class MigrationAtStartupTests(DatabaseFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
-    public async Task AnEmptyFileIsMigratedToTheLatest()
+    public async Task AnEmptyDatabaseIsMigratedToTheLatest()
     {
-        var path = Path.Combine(fixture.NewFolder(), "empty.db");
-        await using var db = Open(path, new CommandLog());
+        await using var db = Open(await fixture.CreateEmptyDatabaseAsync(), new CommandLog());
 
         await RecordsDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
 
@@ -34,10 +33,10 @@ public class MigrationAtStartupTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(db.Database.GetMigrations().Count(), (await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).Count());
     }
 
-    private static RecordsDbContext Open(string path, CommandLog commands)
+    private static RecordsDbContext Open(TestDatabase database, CommandLog commands)
     {
         var options = new DbContextOptionsBuilder<RecordsDbContext>();
-        RecordsDatabase.Configure(options, path, TimeProvider.System).AddInterceptors(commands);
+        database.Configure(options).AddInterceptors(commands);
         return new RecordsDbContext(options.Options);
     }
 

@@ -168,7 +168,7 @@ public class DonationDaysTests(DatabaseFixture fixture) : IClassFixture<Database
     [Fact]
     public async Task TheMigrationFillsTheSumsFromTheGiftsAlreadyInTheLedger()
     {
-        var database = new TestDatabase(Path.Combine(fixture.NewFolder(), "before.db"));
+        var database = new TestDatabase(Path.Combine(fixture.NewFolder(), "before.db"), DatabaseProvider.Sqlite);
         await using (var db = database.Open())
         {
             var migrator = db.GetService<IMigrator>();

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Records.Core.Accounts;
@@ -184,13 +186,15 @@ public static class AppRoutes
     public static async Task<string> TokenAsync(HttpClient client, string url) =>
         (await client.GetPageAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-    /// <summary>A hash of every row of every table but the workers' own.</summary>
-    private static async Task<string> HashAsync(SqliteConnection connection)
+    /// <summary>A hash of every row of every table but the workers' own, whatever order the engine returns the rows in.</summary>
+    private static async Task<string> HashAsync(DbConnection connection)
     {
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = connection is SqliteConnection
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
@@ -201,44 +205,54 @@ public static class AppRoutes
             select.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await select.ExecuteReaderAsync();
             hash.AppendData(Encoding.UTF8.GetBytes(table));
+            var rows = new List<string>();
+            var row = new StringBuilder();
             while (await reader.ReadAsync())
             {
-                for (var i = 0; i < reader.FieldCount; i++) hash.AppendData(Encoding.UTF8.GetBytes((reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)) + "\u001f"));
+                row.Clear();
+                for (var i = 0; i < reader.FieldCount; i++) row.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
+                rows.Add(row.ToString());
             }
+            // PostgreSQL may return an updated row in another place; the same rows in another order are the same table.
+            rows.Sort(StringComparer.Ordinal);
+            foreach (var line in rows) hash.AppendData(Encoding.UTF8.GetBytes(line + "\u001e"));
         }
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     /// <summary>
-    /// The fingerprint of the app's database, read on a connection of its own and hashed again only when another
-    /// connection has committed since the last hash: SQLite moves a connection's <c>PRAGMA data_version</c> on every
-    /// commit but its own, so an unmoved version means not one row changed, and no table needs reading.
+    /// The fingerprint of the app's database, read on a connection of its own and hashed again only when something may
+    /// have been committed since the last hash. SQLite moves a connection's <c>PRAGMA data_version</c> on every commit
+    /// but its own; PostgreSQL's write-ahead log position moves on every commit on the server (other tests' included,
+    /// which only costs another hash). An unmoved mark means not one row changed, and no table needs reading.
     /// </summary>
     public sealed class Fingerprint : IAsyncDisposable
     {
-        private readonly SqliteConnection connection;
-        private long version = -1;
+        private readonly DbConnection connection;
+        private string mark = "";
         private string hash = "";
 
-        private Fingerprint(SqliteConnection connection) => this.connection = connection;
+        private Fingerprint(DbConnection connection) => this.connection = connection;
 
         public static async Task<Fingerprint> OpenAsync(RecordsApp app)
         {
-            var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
+            DbConnection connection = TestDatabases.OnPostgreSql
+                ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.DatabaseLocation) { Pooling = false }.ConnectionString)
+                : new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
             await connection.OpenAsync();
             return new Fingerprint(connection);
         }
 
         public async Task<string> CurrentAsync()
         {
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA data_version";
-            // Read before hashing: a commit landing during the hash moves the version again, so the next call hashes anew.
-            var now = (long)(await pragma.ExecuteScalarAsync())!;
-            if (now != version)
+            await using var read = connection.CreateCommand();
+            read.CommandText = connection is SqliteConnection ? "PRAGMA data_version" : "SELECT pg_current_wal_lsn()::text";
+            // Read before hashing: a commit landing during the hash moves the mark again, so the next call hashes anew.
+            var now = Convert.ToString(await read.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+            if (now != mark)
             {
                 hash = await HashAsync(connection);
-                version = now;
+                mark = now;
             }
             return hash;
         }

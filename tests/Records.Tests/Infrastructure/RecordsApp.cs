@@ -19,7 +19,13 @@ namespace Records.Tests.Infrastructure;
 public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "records-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The SQLite file (its uploads folder sits beside it on either engine).</summary>
     public string DatabasePath => Path.Combine(Folder, "records.db");
+
+    /// <summary>The app's database on the run's engine: <see cref="DatabasePath"/>, or a PostgreSQL database's connection string.</summary>
+    public string DatabaseLocation { get; private set; } = "";
+
+    public DatabaseTarget DatabaseTarget => TestDatabases.Target(DatabaseLocation);
     public string PickupFolder => Path.Combine(Folder, "mail-pickup");
 
     /// <summary>Settings a test class adds or overrides (for example a first Admin, or no development users).</summary>
@@ -93,6 +99,8 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.CreateDirectory(Folder);
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Records:DatabasePath", DatabasePath);
+        builder.UseSetting("Records:Database:Provider", TestDatabases.Provider.Name);
+        if (TestDatabases.OnPostgreSql) builder.UseSetting("ConnectionStrings:Records", DatabaseLocation);
         builder.UseSetting("Records:Mail:PickupFolder", PickupFolder);
         builder.UseSetting("Records:Mail:PollSeconds", "1");
         builder.UseSetting("Records:SeedDevelopmentUsers", "true");
@@ -140,37 +148,52 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
-        if (StartsFromPreparedCopy && !preparing)
+        // The migrations alone, applied once per run: start-up then seeds and makes its accounts as on a new database.
+        var from = StartsFromPreparedCopy && !preparing
+            ? await Prepared.GetOrAdd(StartupType, type => new Lazy<Task<string>>(() => PrepareAsync(type))).Value
+            : await DatabaseFixture.MigratedTemplateLocationAsync();
+        await CopyDatabaseAsync(from);
+        _ = Server;
+    }
+
+    private async Task CopyDatabaseAsync(string from)
+    {
+        if (TestDatabases.OnPostgreSql)
         {
-            File.Copy(await Prepared.GetOrAdd(StartupType, type => new Lazy<Task<string>>(() => PrepareAsync(type))).Value, DatabasePath);
+            DatabaseLocation = await TestDatabases.CreatePostgreSqlAsync("records_app", from);
         }
         else
         {
-            // The migrations alone, applied once per run: start-up then seeds and makes its accounts as on a new file.
-            File.Copy(await DatabaseFixture.MigratedTemplateAsync(), DatabasePath);
+            File.Copy(from, DatabasePath);
+            DatabaseLocation = DatabasePath;
         }
-        _ = Server;
     }
 
     private static async Task<string> PrepareAsync(Type type)
     {
-        var copy = Path.Combine(Path.GetTempPath(), "records-tests", $"prepared-{type.Name}-{Guid.NewGuid():N}.db");
-        await using (var app = (RecordsApp)Activator.CreateInstance(type)!)
+        await using var app = (RecordsApp)Activator.CreateInstance(type)!;
+        app.preparing = true;
+        Directory.CreateDirectory(app.Folder);
+        await app.CopyDatabaseAsync(await DatabaseFixture.MigratedTemplateLocationAsync());
+        _ = app.Server;
+        if (TestDatabases.OnPostgreSql)
         {
-            app.preparing = true;
-            Directory.CreateDirectory(app.Folder);
-            File.Copy(await DatabaseFixture.MigratedTemplateAsync(), app.DatabasePath);
-            _ = app.Server;
-            await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False"))
-            {
-                await connection.OpenAsync();
-                await using var checkpoint = connection.CreateCommand();
-                // Everything into the main file, so that a copy of it alone is the whole database.
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                await checkpoint.ExecuteNonQueryAsync();
-            }
-            File.Copy(app.DatabasePath, copy);
+            // The prepared database itself is the template the hosts copy: it outlives this host, dropped at the run's end.
+            var prepared = app.DatabaseLocation;
+            app.DatabaseLocation = "";
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabases.DropPostgreSqlAsync(prepared).GetAwaiter().GetResult();
+            return prepared;
         }
+        var copy = Path.Combine(Path.GetTempPath(), "records-tests", $"prepared-{type.Name}-{Guid.NewGuid():N}.db");
+        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            // Everything into the main file, so that a copy of it alone is the whole database.
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        File.Copy(app.DatabasePath, copy);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(copy);
         return copy;
     }
@@ -178,7 +201,8 @@ public class RecordsApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        TestDatabases.ClearPools();
+        if (TestDatabases.OnPostgreSql && DatabaseLocation.Length > 0) await TestDatabases.DropPostgreSqlAsync(DatabaseLocation);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
     }

@@ -21,7 +21,7 @@ public class MailSetupTests(DatabaseFixture databases) : IClassFixture<DatabaseF
         if (clock is not null) services.AddSingleton(clock);
         if (database is not null)
         {
-            services.AddDbContext<RecordsDbContext>(o => RecordsDatabase.Configure(o, database.Path, TimeProvider.System));
+            services.AddDbContext<RecordsDbContext>(o => database.Configure(o));
         }
         services.AddRecordsMail(configuration, contentRoot);
         return services.BuildServiceProvider();

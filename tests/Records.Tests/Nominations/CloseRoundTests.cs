@@ -88,7 +88,7 @@ public class CloseRoundTests(RecordsApp app) : IClassFixture<RecordsApp>
     {
         var client = await ChairAsync();
         var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
-        var (year, quarter) = await app.WithDbAsync(db => db.Rounds.Where(r => r.Id == round).Select(r => ValueTuple.Create(r.Year, r.Quarter)).SingleAsync());
+        var (year, quarter) = await app.WithDbAsync(async db => (await db.Rounds.SingleAsync(r => r.Id == round)) is var r ? (r.Year, r.Quarter) : default);
         var fellowAlready = await ReviewData.NominationAsync(app, round, "Fellow Already");
         var twice = await ReviewData.NominationAsync(app, round, "Nominated Twice");
         var nomineeId = await app.WithDbAsync(db => db.Nominations.Where(n => n.Id == twice).Select(n => n.NomineeId).SingleAsync());

@@ -46,7 +46,7 @@ public class VotingTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixtur
         Assert.Equal("I work with them.", await data.WithDbAsync(db => db.Recusals.Select(r => r.Reason).SingleAsync()));
 
         await data.WithDbAsync(async db => { await Voting.RecuseAsync(db, nomination, member, "again", Now.AddHours(1)); await db.SaveChangesAsync(); });
-        Assert.Equal(("I work with them.", Now), await data.WithDbAsync(async db => await db.Recusals.Select(r => ValueTuple.Create(r.Reason, r.At)).SingleAsync()));
+        Assert.Equal(("I work with them.", Now), await data.WithDbAsync(async db => (await db.Recusals.SingleAsync()) is var r ? (r.Reason, r.At) : default));
 
         Assert.True(await WithdrawAsync(data, nomination, member));
         Assert.False(await WithdrawAsync(data, nomination, member));

@@ -26,7 +26,7 @@ public class QuarterPacketTests(RecordsApp app) : IClassFixture<RecordsApp>
         {
             if (seeded is { } done && await app.WithDbAsync(db => db.Rounds.AnyAsync(r => r.Year == done.Year && r.Quarter == done.Quarter))) return done;
             var roundId = await ReviewData.RoundAsync(app, RoundStatus.Closed);
-            var (year, quarter) = await app.WithDbAsync(async db => await db.Rounds.Where(r => r.Id == roundId).Select(r => ValueTuple.Create(r.Year, r.Quarter)).SingleAsync());
+            var (year, quarter) = await app.WithDbAsync(async db => (await db.Rounds.Where(r => r.Id == roundId).SingleAsync()) is var r ? (r.Year, r.Quarter) : default);
             await app.CreateUserAsync("third.member@example.org", "Third-member-kestrel-2026!", Roles.WorkGroup);
             var langa = await ReviewData.NominationAsync(app, roundId, "Łukasz Langa", status: NominationStatus.Accepted);
             var ada = await ReviewData.NominationAsync(app, roundId, "Ada Short");

@@ -181,7 +181,8 @@ public class SponsorPageTests(RecordsApp app) : IClassFixture<RecordsApp>
                    SUM(CASE WHEN s."Status" <> 'Rejected' THEN COALESCE(s."FeeMinor", 0) ELSE 0 END) AS "Fees",
                    SUM(COALESCE((SELECT SUM(p."AmountMinor") FROM "Payments" p WHERE p."SponsorshipId" = s."Id"), 0)) AS "Paid",
                    SUM(CASE WHEN s."Status" <> 'Rejected' AND s."FeeMinor" IS NOT NULL
-                            THEN MAX(0, s."FeeMinor" - COALESCE((SELECT SUM(p."AmountMinor") FROM "Payments" p WHERE p."SponsorshipId" = s."Id"), 0)) ELSE 0 END) AS "Due"
+                                 AND s."FeeMinor" > COALESCE((SELECT SUM(p."AmountMinor") FROM "Payments" p WHERE p."SponsorshipId" = s."Id"), 0)
+                            THEN s."FeeMinor" - COALESCE((SELECT SUM(p."AmountMinor") FROM "Payments" p WHERE p."SponsorshipId" = s."Id"), 0) ELSE 0 END) AS "Due"
             FROM "Sponsorships" s JOIN "Sponsors" o ON o."Id" = s."SponsorId"
             WHERE o."Name" LIKE 'Sum %'
             GROUP BY s."Currency" ORDER BY s."Currency"

@@ -15,6 +15,8 @@ public class VolumeApp : RecordsApp
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Records:DatabasePath"] = VolumePath,
+        // The volume generator writes SQLite files.
+        ["Records:Database:Provider"] = "Sqlite",
         ["Records:SeedDevelopmentUsers"] = "false",
     };
 

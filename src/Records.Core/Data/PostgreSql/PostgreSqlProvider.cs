@@ -148,11 +148,12 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         _ => false,
     };
 
-    public async Task BeginSerialWriteAsync(RecordsDbContext db, string section, CancellationToken ct)
+    public async Task<IDbContextTransaction> BeginSerialWriteAsync(RecordsDbContext db, string section, CancellationToken ct)
     {
-        await db.Database.BeginTransactionAsync(ct);
+        var transaction = await db.Database.BeginTransactionAsync(ct);
         // Held until the transaction ends: one writer in this section at a time, as SQLite's single writer gives.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SectionLock(section)})", ct);
+        return transaction;
     }
 
     /// <summary>A stable number for a section's name (string.GetHashCode differs between processes).</summary>

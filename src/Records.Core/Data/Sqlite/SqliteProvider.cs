@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Records.Core.Donations;
 using Records.Core.Donations.Import;
 
@@ -108,8 +109,8 @@ public sealed class SqliteProvider : IDatabaseProvider
     };
 
     /// <summary>Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the database's one write lock, so one writer at a time in every section.</summary>
-    public async Task BeginSerialWriteAsync(RecordsDbContext db, string section, CancellationToken ct) =>
-        await db.Database.BeginTransactionAsync(ct);
+    public Task<IDbContextTransaction> BeginSerialWriteAsync(RecordsDbContext db, string section, CancellationToken ct) =>
+        db.Database.BeginTransactionAsync(ct);
 
     public IDonationLedgerWriter OpenLedger(RecordsDbContext db, DonationChannel channel, ImportCommit? commit = null) =>
         new SqliteDonationWriter(db, channel, commit);

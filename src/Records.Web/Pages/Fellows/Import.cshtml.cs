@@ -87,7 +87,7 @@ public class ImportModel(RecordsDbContext db, UploadStore uploads, FoundationClo
                 return this.Invalid();
             }
             // Read and add under one write transaction, so two people importing at once cannot both add the same Fellow.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await DatabaseProvider.For(db).BeginSerialWriteAsync(db, "roster", ct);
             try
             {
                 report = await RosterImport.ReadAsync(kept, await ExistingRoster.LoadAsync(db, ct), clock.Year, ct);

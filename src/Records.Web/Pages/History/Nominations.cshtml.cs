@@ -60,7 +60,7 @@ public class NominationsModel(RecordsDbContext db, UploadStore uploads, Foundati
                 ModelState.AddModelError("Input.File", "The checked file is no longer here (files are kept for a day). Choose it again and check it.");
                 return this.Invalid();
             }
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await DatabaseProvider.For(db).BeginSerialWriteAsync(db, "roster", ct);
             try
             {
                 report = await PastNominationsImport.ReadAsync(kept, await PastNominationsImport.Existing.LoadAsync(db, ct), Today, ct);

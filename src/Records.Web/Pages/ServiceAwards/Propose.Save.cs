@@ -1,3 +1,4 @@
+using Records.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Records.Core.Accounts;
 using Records.Core.Mail;
@@ -14,7 +15,7 @@ public partial class ProposeModel
     {
         var now = clock.Now.UtcDateTime;
         var signedIn = User.Identity?.IsAuthenticated == true ? User.DisplayName() : null;
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await DatabaseProvider.For(db).BeginSerialWriteAsync(db, "award proposal", HttpContext.RequestAborted);
         try
         {
             if (await db.ServiceAwards.AnyAsync(a => a.SubmissionKey == Input.SubmissionKey)) return null;

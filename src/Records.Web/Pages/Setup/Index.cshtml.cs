@@ -41,9 +41,9 @@ public class IndexModel(RecordsDbContext db, UserManager<AppUser> users, SignInM
     {
         if (await AppStartup.AdminExistsAsync(db)) return NotFound();
         if (!ModelState.AddErrors(new Validator().Validate(Input))) return this.Invalid();
-        // SQLite's BEGIN IMMEDIATE: one setup at a time checks that no Admin exists and makes one, so ten forms sent at
-        // once make one Admin and the other nine find the page gone.
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        // One setup at a time checks that no Admin exists and makes one, so ten forms sent at once make one Admin and the
+        // other nine find the page gone.
+        await using (var transaction = await DatabaseProvider.For(db).BeginSerialWriteAsync(db, "setup", HttpContext.RequestAborted))
         {
             if (await AppStartup.AdminExistsAsync(db)) return NotFound();
             if (await users.FindByEmailAsync(Input.Email.Trim()) is not null)

@@ -28,7 +28,7 @@ public class ImportJobEndingTests(ImportJobEndingTests.App app) : IClassFixture<
     {
         var client = await app.StaffAsync();
         // The ledger is missing, so the dry run fails with an error that is not about the file.
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE Donations RENAME TO DonationsAway"));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Donations" RENAME TO "DonationsAway" """));
         HttpResponseMessage upload;
         try
         {
@@ -41,7 +41,7 @@ public class ImportJobEndingTests(ImportJobEndingTests.App app) : IClassFixture<
         }
         finally
         {
-            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE DonationsAway RENAME TO Donations"));
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ALTER TABLE "DonationsAway" RENAME TO "Donations" """));
         }
     }
 

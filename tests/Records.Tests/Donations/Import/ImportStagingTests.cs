@@ -69,7 +69,7 @@ public class ImportStagingTests(DatabaseFixture fixture) : IClassFixture<Databas
     [Fact]
     public async Task WhileABigFileIsReadAndStagedSomeoneElseCanAddAGift()
     {
-        var database = await fixture.CreateDatabaseAsync();
+        var database = await fixture.CreateSqliteDatabaseAsync();
         var file = Stripe(12_000);
         var writes = new List<string?>();
         await using var stream = new ActingStream(file, [file.Length / 4, file.Length / 2, file.Length * 3 / 4],
@@ -87,7 +87,7 @@ public class ImportStagingTests(DatabaseFixture fixture) : IClassFixture<Databas
     [Fact]
     public async Task TheRowsArriveWithTheirNewDonorsAndAnAuditEntryEach()
     {
-        var database = await fixture.CreateDatabaseAsync();
+        var database = await fixture.CreateSqliteDatabaseAsync();
         var before = await CountsAsync(database);
         await using var db = database.Open();
 
@@ -119,7 +119,7 @@ public class ImportStagingTests(DatabaseFixture fixture) : IClassFixture<Databas
     [Fact]
     public async Task AnImportedGiftAndItsNewDonorAreAuditedAsTheSameAddedByHandWouldBe()
     {
-        var database = await fixture.CreateDatabaseAsync();
+        var database = await fixture.CreateSqliteDatabaseAsync();
         int importId;
         await using (var importing = database.Open())
         {
@@ -161,7 +161,7 @@ public class ImportStagingTests(DatabaseFixture fixture) : IClassFixture<Databas
     [Fact]
     public async Task AnImportThatDiesHalfWayLeavesNothingInTheLedgerAndNoStagedRows()
     {
-        var database = await fixture.CreateDatabaseAsync();
+        var database = await fixture.CreateSqliteDatabaseAsync();
         var before = await CountsAsync(database);
         var file = Stripe(12_000);
         await using var db = database.Open();
