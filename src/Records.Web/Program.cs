@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,10 @@ builder.Services.AddSingleton(sp => new DatabaseLocation(
 builder.Services.AddSingleton(sp => sp.GetRequiredService<DatabaseLocation>().Target(sp.GetRequiredService<IOptions<RecordsOptions>>().Value, sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddPooledDbContextFactory<RecordsDbContext>((sp, options) =>
     RecordsDatabase.Configure(options, sp.GetRequiredService<DatabaseTarget>(), sp.GetRequiredService<TimeProvider>()));
+// Keys that sign logins and antiforgery tokens live in the database, so every instance on it accepts the others'.
+builder.Services.AddDataProtection().SetApplicationName("Records");
+builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+    .Configure<IServiceProvider>((o, services) => o.XmlRepository = new DatabaseKeyRing(services));
 builder.Services.AddScoped(sp =>
 {
     var db = sp.GetRequiredService<IDbContextFactory<RecordsDbContext>>().CreateDbContext();
@@ -129,6 +134,12 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
     foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
 });
 
+// Data protection's hosted service only reads the ring ahead of the first request, and would hold the server's start until the
+// database is ready; the first request reads it instead, after the database is.
+foreach (var warmUp in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+{
+    builder.Services.Remove(warmUp);
+}
 StartupTimings.Mark("services registered");
 var app = builder.Build();
 StartupTimings.Mark("host built");

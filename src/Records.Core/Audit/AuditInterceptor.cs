@@ -19,7 +19,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 {
     private static readonly HashSet<Type> Unaudited =
     [
-        typeof(AuditEntry), typeof(OutboxMessage), typeof(OutboxAttempt), typeof(OutboxAttachment), typeof(Accounts.UserSession),
+        typeof(AuditEntry), typeof(OutboxMessage), typeof(OutboxAttempt), typeof(OutboxAttachment), typeof(Accounts.UserSession), typeof(Accounts.DataProtectionKey),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
         typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     ];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Metadata;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
@@ -56,15 +58,18 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IHttpContex
 
     private async Task<AuthenticationTicket?> RetrieveAsync(RecordsDbContext db, string key, CancellationToken ct)
     {
-        var stored = await Session(db, key, ct);
+        var stored = await SessionQuery.GetValue(db.Model, _ => CompileSession())(db, key, ct);
         if (stored is null || stored.ExpiresAt < clock.GetUtcNow().UtcDateTime) return null;
         return TicketSerializer.Default.Deserialize(stored.Ticket);
     }
 
     private sealed record Stored(byte[] Ticket, DateTime? ExpiresAt);
 
-    // Compiled once: every signed-in request runs it, so it skips EF's per-call translation lookup.
-    private static readonly Func<RecordsDbContext, string, CancellationToken, Task<Stored?>> Session = EF.CompileAsyncQuery(
+    // Compiled once per model: every signed-in request runs it, so it skips EF's per-call translation lookup. A compiled
+    // query serves one model only, and a process may hold two (SQLite's and PostgreSQL's in the test suite).
+    private static readonly ConditionalWeakTable<IModel, Func<RecordsDbContext, string, CancellationToken, Task<Stored?>>> SessionQuery = new();
+
+    private static Func<RecordsDbContext, string, CancellationToken, Task<Stored?>> CompileSession() => EF.CompileAsyncQuery(
         (RecordsDbContext db, string key, CancellationToken ct) => db.UserSessions.AsNoTracking().Where(s => s.Key == key).Select(s => new Stored(s.Ticket, s.ExpiresAt)).SingleOrDefault());
 
     private static string UserIdOf(AuthenticationTicket ticket) =>

@@ -66,6 +66,43 @@ public partial class LaunchEnvironmentTests
         }
     }
 
+    [Fact]
+    public async Task AnUnreachablePostgreSqlServerStopsTheAppWithOneLineNamingTheHostAndTheSetting()
+    {
+        var info = AppProcess(null, null);
+        info.Environment["Records__Database__Provider"] = "PostgreSQL";
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        info.Environment["ConnectionStrings__Records"] = "Host=127.0.0.1;Port=1;Database=records;Username=records;Timeout=5";
+
+        using var process = Process.Start(info)!;
+        var standardError = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var standardOutput = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
+        var said = await standardError + await standardOutput;
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("Records cannot reach its PostgreSQL database at 127.0.0.1:1, database 'records'", said);
+        Assert.Contains("ConnectionStrings:Records", said);
+        Assert.DoesNotContain("   at ", said);
+    }
+
+    [Fact]
+    public async Task AnUnknownDatabaseProviderStopsTheAppWithOneLineNamingTheChoices()
+    {
+        var info = AppProcess(null, null);
+        info.Environment["Records__Database__Provider"] = "Oracle";
+
+        using var process = Process.Start(info)!;
+        var standardError = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var standardOutput = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
+        var said = await standardError + await standardOutput;
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("Records:Database:Provider is 'Oracle'; it must be Sqlite or PostgreSQL.", said);
+        Assert.DoesNotContain("   at ", said);
+    }
+
     private static string WebProject()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);

@@ -11,7 +11,7 @@ namespace Records.Core.Data.CompiledModel
     public partial class RecordsDbContextModel
     {
         private RecordsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("60208ac6-832a-477b-a4f9-1ef790d52724"), entityTypeCount: 37)
+            : base(skipDetectChanges: false, modelId: new Guid("b10cd131-578e-4fdb-8125-f07bb5eb1702"), entityTypeCount: 38)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Records.Core.Data.CompiledModel
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var budgetLine = BudgetLineEntityType.Create(this);
@@ -96,6 +97,7 @@ namespace Records.Core.Data.CompiledModel
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             AppUserEntityType.CreateAnnotations(appUser);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             BudgetLineEntityType.CreateAnnotations(budgetLine);
