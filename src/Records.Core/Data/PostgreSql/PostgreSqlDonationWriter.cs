@@ -162,7 +162,7 @@ internal sealed class PostgreSqlDonationWriter : IDonationLedgerWriter
     {
         Stage();
         Flush();
-        // TEMP tables are never analysed by autovacuum; without counts the planner guesses the joins below badly.
+        // Autovacuum never analyses TEMP tables: this gives the planner the staged rows' counts for the joins below.
         Execute("ANALYZE pg_temp.import_people, pg_temp.import_gifts");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.DonationImports.Add(record);
