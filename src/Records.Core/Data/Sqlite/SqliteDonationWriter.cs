@@ -1,14 +1,10 @@
-using Records.Core.Amounts;
 using System.Data;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Records.Core.Audit;
 using Records.Core.Donations;
 using Records.Core.Donations.Import;
-using Records.Core.People;
 
 namespace Records.Core.Data.Sqlite;
 
@@ -22,10 +18,6 @@ namespace Records.Core.Data.Sqlite;
 internal sealed class SqliteDonationWriter : IDonationLedgerWriter
 {
     public const int BatchSize = 5_000;
-
-    // Stand-ins for the ids only publishing knows, in the audit entries' changes; no real id or amount is negative.
-    private const int PersonMark = -2_000_000_001;
-    private const int ImportMark = -2_000_000_002;
 
     private readonly RecordsDbContext db;
     private readonly SqliteConnection connection;
@@ -80,30 +72,20 @@ internal sealed class SqliteDonationWriter : IDonationLedgerWriter
             "$ordinal", "$person", "$amount", "$currency", "$received", "$fee", "$id", "$recurring", "$version", "$money", "$day", "$changes", "$notes");
     }
 
-    private IEntityType Type<T>() => db.Model.FindEntityType(typeof(T))!;
-
     public int AddPerson(ImportRow row)
     {
         Stage();
-        var added = new Person { Name = row.Name ?? row.Email!, Email = row.Email, CreatedAt = commit!.At };
+        var donor = StagedRows.NewDonor(db.Model, row, commit!.At);
         var p = person!.Parameters;
         p[0].Value = ++people;
-        p[1].Value = added.Name;
-        p[2].Value = (object?)row.Email ?? DBNull.Value;
+        p[1].Value = donor.Name;
+        p[2].Value = (object?)donor.Email ?? DBNull.Value;
         p[3].Value = NewVersion();
-        p[4].Value = Shorten(added.Name);
-        p[5].Value = AuditInterceptor.AddedChanges(Type<Person>(), added);
-        if (row.GitHub is { } handle)
-        {
-            var link = new PersonLink { PersonId = PersonMark, Kind = LinkKind.GitHub, Url = GitHubProfile(handle), Position = 0 };
-            p[6].Value = link.Url;
-            p[7].Value = Shorten($"{link.Kind} link of {added.Name}");
-            p[8].Value = AuditInterceptor.AddedChanges(Type<PersonLink>(), link);
-        }
-        else
-        {
-            p[6].Value = p[7].Value = p[8].Value = DBNull.Value;
-        }
+        p[4].Value = donor.Summary;
+        p[5].Value = donor.Changes;
+        p[6].Value = (object?)donor.GitHub ?? DBNull.Value;
+        p[7].Value = (object?)donor.LinkSummary ?? DBNull.Value;
+        p[8].Value = (object?)donor.LinkChanges ?? DBNull.Value;
         Run(person);
         return -people;
     }
@@ -111,12 +93,7 @@ internal sealed class SqliteDonationWriter : IDonationLedgerWriter
     public void AddDonation(ImportRow row, int? donor)
     {
         Stage();
-        var added = new Donation
-        {
-            PersonId = donor is null ? null : PersonMark, IsAnonymous = donor is null, AmountMinor = row.AmountMinor, Currency = row.Currency,
-            ReceivedOn = row.ReceivedOn, Channel = channel, FeeMinor = row.FeeMinor, TransactionId = row.TransactionId, IsRecurring = row.IsRecurring,
-            Notes = row.Notes, ImportId = ImportMark,
-        };
+        var added = StagedRows.NewGift(db.Model, row, donor, channel);
         var p = gift!.Parameters;
         p[0].Value = ++gifts;
         p[1].Value = (object?)donor ?? DBNull.Value;
@@ -127,9 +104,9 @@ internal sealed class SqliteDonationWriter : IDonationLedgerWriter
         p[6].Value = row.TransactionId;
         p[7].Value = row.IsRecurring;
         p[8].Value = NewVersion();
-        p[9].Value = new Money(row.AmountMinor, row.Currency).ToString();
-        p[10].Value = row.ReceivedOn.ToString("MMM d, yyyy", CultureInfo.InvariantCulture);
-        p[11].Value = AuditInterceptor.AddedChanges(Type<Donation>(), added);
+        p[9].Value = added.Amount;
+        p[10].Value = added.Day;
+        p[11].Value = added.Changes;
         p[12].Value = (object?)row.Notes ?? DBNull.Value;
         Run(gift);
     }
@@ -161,8 +138,8 @@ internal sealed class SqliteDonationWriter : IDonationLedgerWriter
         var at = commit!.At.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         (string, object)[] values = [("$people", personBase), ("$links", linkBase), ("$gifts", giftBase), ("$channel", channel.ToString()), ("$import", importId), ("$at", at), ("$by", commit.By)];
         const string personId = "CASE WHEN s.Person < 0 THEN $people - s.Person ELSE s.Person END";
-        var personMark = $"\"PersonId\":[null,{PersonMark}]";
-        var importMark = $"\"ImportId\":[null,{ImportMark}]";
+        var personMark = StagedRows.PersonIdMarked;
+        var importMark = StagedRows.ImportIdMarked;
         await ExecuteAsync(transaction, $$"""
             INSERT INTO main.People (Id, Name, Email, CreatedAt, Version)
             SELECT $people + Ordinal, Name, Email, $at, Version FROM temp.import_people ORDER BY Ordinal;
@@ -204,12 +181,8 @@ internal sealed class SqliteDonationWriter : IDonationLedgerWriter
         }
     }
 
-    public static string GitHubProfile(string handle) => "https://github.com/" + handle;
-
     private static string NextIdSql(string table) =>
         $"SELECT MAX(COALESCE((SELECT MAX(Id) FROM main.{table}), 0), COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = '{table}'), 0))";
-
-    private static string Shorten(string summary) => summary.Length <= 300 ? summary : summary[..299] + "…";
 
     // EF stores a Guid as upper-case text in SQLite; the same form keeps version checks working on these rows.
     private static string NewVersion() => Guid.NewGuid().ToString().ToUpperInvariant();
