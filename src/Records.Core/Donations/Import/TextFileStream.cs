@@ -11,6 +11,7 @@ namespace Records.Core.Donations.Import;
 public sealed class TextFileStream(Stream inner, ImportProgress? progress = null) : Stream
 {
     private readonly Decoder decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+    private readonly char[] decoded = new char[4096];
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long position;
     private bool finished;
@@ -45,14 +46,23 @@ public sealed class TextFileStream(Stream inner, ImportProgress? progress = null
     {
         if (finished) return;
         if (bytes.IndexOf((byte)0) >= 0) throw new DonationFileException(NotText);
+        // Converted, not counted: only Convert keeps a letter's first bytes for the next read, so a letter split
+        // between two reads is one letter and not two bad bytes.
+        var rest = bytes;
         try
         {
-            decoder.GetCharCount(bytes, flush: end);
+            do
+            {
+                decoder.Convert(rest, decoded, flush: end, out var used, out _, out _);
+                rest = rest[used..];
+            }
+            while (!rest.IsEmpty);
         }
         catch (DecoderFallbackException e)
         {
+            // A bad sequence begun in an earlier read has a negative index: it counts back from this read's first byte.
             throw new DonationFileException(string.Create(CultureInfo.InvariantCulture,
-                $"The file is not UTF-8 text (byte {position + Math.Max(0, e.Index) + 1:#,0} is not UTF-8; Latin-1 or Windows-1252 perhaps). Export it again as UTF-8, or save it from your spreadsheet as \"CSV UTF-8\"."));
+                $"The file is not UTF-8 text (byte {Math.Max(1, position + (bytes.Length - rest.Length) + e.Index + 1):#,0} is not UTF-8; Latin-1 or Windows-1252 perhaps). Export it again as UTF-8, or save it from your spreadsheet as \"CSV UTF-8\"."));
         }
         hash.AppendData(bytes);
         position += bytes.Length;

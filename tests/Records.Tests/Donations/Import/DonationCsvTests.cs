@@ -129,6 +129,41 @@ public class DonationCsvTests
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. Encoding.UTF8.Preamble, .. bytes])), text.Sha256);
     }
 
+    /// <summary>A stream that hands out a few bytes per read, as a network upload may: every letter of two or more bytes is split.</summary>
+    private sealed class Trickle(byte[] bytes, int size) : MemoryStream(bytes)
+    {
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(size, buffer.Length)]);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(size, buffer.Length)], cancellationToken);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task LettersSplitBetweenReadsAreReadWhole(int size)
+    {
+        var bytes = Encoding.UTF8.GetBytes("Zoë Łukasz Stéphane 日本 🐍\n");
+        await using var text = new TextFileStream(new Trickle(bytes, size));
+
+        var read = await new StreamReader(text, Encoding.UTF8).ReadToEndAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("Zoë Łukasz Stéphane 日本 🐍\n", read);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), text.Sha256);
+    }
+
+    [Fact]
+    public async Task ABadByteAfterASplitLetterIsNamedByItsPlaceInTheFile()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("Zoë,"), 0xE9, .. Encoding.UTF8.GetBytes(",x\n")];
+        await using var text = new TextFileStream(new Trickle(bytes, 2));
+
+        var refused = await Assert.ThrowsAsync<DonationFileException>(() => new StreamReader(text, Encoding.UTF8).ReadToEndAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("byte 6 is not UTF-8", refused.Message);
+    }
+
     [Theory]
     [InlineData("payments.csv", true)]
     [InlineData("PAYMENTS.TXT", true)]

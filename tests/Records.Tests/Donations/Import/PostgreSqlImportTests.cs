@@ -11,7 +11,7 @@ using Records.Tests.Infrastructure;
 namespace Records.Tests.Donations.Import;
 
 /// <summary>
-/// Imports on PostgreSQL (a server named by <see cref="PostgreSqlServer.Variable"/>) through the same Core code as
+/// Imports on PostgreSQL (a server named by <see cref="TestDatabases.ServerVariable"/>) through the same Core code as
 /// /Donations/Import, each beside the same import on a SQLite file: both engines must leave the same ledger, row for
 /// row, down to the audit entries' texts, the daily sums and the finance version.
 /// </summary>
@@ -27,9 +27,9 @@ public class PostgreSqlImportTests(DatabaseFixture fixture) : IClassFixture<Data
     /// <summary>An engine's database, and how many TEMP tables an import left in its sessions, asked right after the import.</summary>
     private sealed record Engine(string Name, Func<RecordsDbContext> Open, Func<RecordsDbContext, Task<long>> TempTables);
 
-    private async Task<Engine[]> EnginesAsync(PostgreSqlTestDatabase postgres)
+    private async Task<Engine[]> EnginesAsync(TestDatabase postgres)
     {
-        Engine[] engines = [new("SQLite", (await fixture.CreateDatabaseAsync()).Open, SqliteTempTablesAsync), new("PostgreSQL", postgres.Open, _ => PostgreSqlTempTablesAsync(postgres))];
+        Engine[] engines = [new("SQLite", (await fixture.CreateSqliteDatabaseAsync()).Open, SqliteTempTablesAsync), new("PostgreSQL", postgres.Open, _ => PostgreSqlTempTablesAsync(postgres))];
         foreach (var engine in engines) await PrepareAsync(engine);
         return engines;
     }
@@ -37,7 +37,7 @@ public class PostgreSqlImportTests(DatabaseFixture fixture) : IClassFixture<Data
     [Fact]
     public async Task TheSameFilesLeaveTheSameLedgerAsOnSqlite()
     {
-        await using var postgres = await PostgreSqlServer.CreateDatabaseAsync();
+        var postgres = await fixture.CreatePostgreSqlDatabaseAsync();
         var engines = await EnginesAsync(postgres);
         var big = Stripe(12_000);
         (string Name, byte[] Bytes, ImportLayout Layout)[] files =
@@ -77,7 +77,7 @@ public class PostgreSqlImportTests(DatabaseFixture fixture) : IClassFixture<Data
     [Fact]
     public async Task AFileWhoseRowsReachTheLedgerMeanwhileIsRefusedWithNothingAdded()
     {
-        await using var postgres = await PostgreSqlServer.CreateDatabaseAsync();
+        var postgres = await fixture.CreatePostgreSqlDatabaseAsync();
         var engines = await EnginesAsync(postgres);
         var file = Stripe(6_000);
         foreach (var engine in engines)
@@ -203,9 +203,9 @@ public class PostgreSqlImportTests(DatabaseFixture fixture) : IClassFixture<Data
     /// The TEMP tables of every session of the database, asked on a connection of its own: the pool clears a session's
     /// TEMP tables only when it hands the session out again.
     /// </summary>
-    private static async Task<long> PostgreSqlTempTablesAsync(PostgreSqlTestDatabase database)
+    private static async Task<long> PostgreSqlTempTablesAsync(TestDatabase database)
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(database.Location);
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM pg_class WHERE relpersistence = 't'", connection);
         return (long)(await count.ExecuteScalarAsync())!;
