@@ -44,7 +44,13 @@ builder.Services.AddPooledDbContextFactory<RecordsDbContext>((sp, options) =>
 // Keys that sign logins and antiforgery tokens live in the database, so every instance on it accepts the others'.
 builder.Services.AddDataProtection().SetApplicationName("Records");
 builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-    .Configure<IServiceProvider>((o, services) => o.XmlRepository = new DatabaseKeyRing(services));
+    .Configure<IServiceProvider>((o, services) =>
+    {
+        o.XmlRepository = new DatabaseKeyRing(services);
+        // The keys are kept as the records they protect are, in the database, and no certificate is configured to
+        // encrypt them; said here rather than warned at every start.
+        o.XmlEncryptor = new Microsoft.AspNetCore.DataProtection.XmlEncryption.NullXmlEncryptor();
+    });
 builder.Services.AddScoped(sp =>
 {
     var db = sp.GetRequiredService<IDbContextFactory<RecordsDbContext>>().CreateDbContext();

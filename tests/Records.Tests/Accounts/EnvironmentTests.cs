@@ -48,13 +48,9 @@ public partial class LaunchEnvironmentTests
             var info = AppProcess(null, null);
             info.Environment["Records__DatabasePath"] = path;
 
-            using var process = Process.Start(info)!;
-            var standardError = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var standardOutput = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
-            var said = await standardError + await standardOutput;
+            var (exitCode, said) = await RunToEndAsync(info);
 
-            Assert.Equal(1, process.ExitCode);
+            Assert.Equal(1, exitCode);
             Assert.Contains($"Records cannot write its database at '{path}'", said);
             Assert.Contains("Records:DatabasePath", said);
             Assert.DoesNotContain("   at ", said);
@@ -74,13 +70,9 @@ public partial class LaunchEnvironmentTests
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
         info.Environment["ConnectionStrings__Records"] = "Host=127.0.0.1;Port=1;Database=records;Username=records;Timeout=5";
 
-        using var process = Process.Start(info)!;
-        var standardError = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var standardOutput = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
-        var said = await standardError + await standardOutput;
+        var (exitCode, said) = await RunToEndAsync(info);
 
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains("Records cannot reach its PostgreSQL database at 127.0.0.1:1, database 'records'", said);
         Assert.Contains("ConnectionStrings:Records", said);
         Assert.DoesNotContain("   at ", said);
@@ -92,15 +84,21 @@ public partial class LaunchEnvironmentTests
         var info = AppProcess(null, null);
         info.Environment["Records__Database__Provider"] = "Oracle";
 
+        var (exitCode, said) = await RunToEndAsync(info);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Records:Database:Provider is 'Oracle'; it must be Sqlite or PostgreSQL.", said);
+        Assert.DoesNotContain("   at ", said);
+    }
+
+    /// <summary>Runs the app until it ends by itself: its exit code and everything it wrote.</summary>
+    private static async Task<(int ExitCode, string Said)> RunToEndAsync(ProcessStartInfo info)
+    {
         using var process = Process.Start(info)!;
         var standardError = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var standardOutput = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
-        var said = await standardError + await standardOutput;
-
-        Assert.Equal(1, process.ExitCode);
-        Assert.Contains("Records:Database:Provider is 'Oracle'; it must be Sqlite or PostgreSQL.", said);
-        Assert.DoesNotContain("   at ", said);
+        return (process.ExitCode, await standardError + await standardOutput);
     }
 
     private static string WebProject()

@@ -76,10 +76,10 @@ public static class AppRoutes
     ];
 
     /// <summary>
-    /// Written whatever the requests do (the mail worker's outbox, the sign-in sessions a cookie renews), so left out
-    /// of "nothing changed".
+    /// Written whatever the requests do (the mail worker's outbox, the sign-in sessions a cookie renews, the key ring's
+    /// first key, made by whichever request first signs a cookie or a form), so left out of "nothing changed".
     /// </summary>
-    public static readonly string[] Busy = ["Outbox", "OutboxAttempts", "OutboxAttachments", "UserSessions"];
+    public static readonly string[] Busy = ["Outbox", "OutboxAttempts", "OutboxAttachments", "UserSessions", "DataProtectionKeys"];
 
     public sealed record Route(string Page, string Method, string? Handler, string Template);
 
