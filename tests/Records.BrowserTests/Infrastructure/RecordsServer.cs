@@ -19,13 +19,16 @@ public class RecordsServer(SharedChromium chromium, PreparedDatabase database) :
     /// <summary>Settings a test class adds, by their configuration keys (for example a smaller quorum).</summary>
     protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>Whether the app starts on a new database of its own instead of a copy of the prepared one.</summary>
+    protected virtual bool StartsOnNewDatabase => false;
+
     public async ValueTask InitializeAsync()
     {
         // Without Chromium the tests skip (or fail on CI) themselves; starting the app would only cost time.
         if (!Chromium.IsInstalled) return;
 
         Directory.CreateDirectory(Folder);
-        database.CopyTo(Path.Combine(Folder, "records.db"));
+        if (!StartsOnNewDatabase) database.CopyTo(Path.Combine(Folder, "records.db"));
         app = await AppHost.StartAsync(Folder, Settings);
     }
 
