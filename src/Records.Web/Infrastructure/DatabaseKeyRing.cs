@@ -9,14 +9,14 @@ namespace Records.Web.Infrastructure;
 /// <summary>
 /// The data-protection key ring in the database: a login or a form's antiforgery token made by one instance of the
 /// app is accepted by every other instance on the same database, and by this one after a restart. The ring is read
-/// only once start-up has made the database ready (<see cref="DatabasePreparation"/>), so a new database gets its
-/// table before the first key.
+/// only once start-up has prepared the database (<see cref="DatabasePreparation.Prepared"/>), so a new database gets
+/// its table before the first key.
 /// </summary>
 public sealed class DatabaseKeyRing(IServiceProvider services) : IXmlRepository
 {
     private IDbContextFactory<RecordsDbContext> Contexts()
     {
-        services.GetService<DatabasePreparation>()?.Ready.GetAwaiter().GetResult();
+        services.GetService<DatabasePreparation>()?.Prepared.GetAwaiter().GetResult();
         return services.GetRequiredService<IDbContextFactory<RecordsDbContext>>();
     }
 

@@ -12,11 +12,29 @@ namespace Records.Web.Infrastructure;
 public sealed class DatabasePreparation : IHostedService
 {
     private Task work = Task.CompletedTask;
+    private readonly TaskCompletionSource prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Everything done: the database prepared and <c>then</c> run; requests are served after this.</summary>
     public Task Ready => work;
 
-    /// <summary>Runs <paramref name="prepare"/> on the thread pool and returns at once.</summary>
-    public void Begin(Func<Task> prepare) => work = Task.Run(prepare);
+    /// <summary>The database prepared (its tables in place), or preparing it failed; what runs <c>then</c> may use it.</summary>
+    public Task Prepared => prepared.Task;
+
+    /// <summary>Runs <paramref name="prepare"/>, then <paramref name="then"/>, on the thread pool, and returns at once.</summary>
+    public void Begin(Func<Task> prepare, Action? then = null) => work = Task.Run(async () =>
+    {
+        try
+        {
+            await prepare();
+            prepared.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            prepared.TrySetException(e);
+            throw;
+        }
+        then?.Invoke();
+    });
 
     /// <summary>
     /// A setting or a path a person must fix: Program prints its message as one line and exits, so the host must not

@@ -25,6 +25,28 @@ public class DatabasePreparationTests
     }
 
     [Fact]
+    public async Task WhatRunsThenSeesTheDatabasePreparedAndTheAppIsReadyOnlyAfterIt()
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var preparation = new DatabasePreparation();
+        var sawPrepared = false;
+        var then = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        preparation.Begin(() => ready.Task, () =>
+        {
+            sawPrepared = preparation.Prepared.IsCompletedSuccessfully;
+            then.Task.GetAwaiter().GetResult();
+        });
+
+        ready.SetResult();
+        await preparation.Prepared.WaitAsync(TestContext.Current.CancellationToken);
+        Assert.False(preparation.Ready.IsCompleted);
+
+        then.SetResult();
+        await preparation.Ready.WaitAsync(TestContext.Current.CancellationToken);
+        Assert.True(sawPrepared);
+    }
+
+    [Fact]
     public async Task ARefusedPathIsLeftToProgramToSayAndTheAppNeverCountsAsStarted()
     {
         var preparation = new DatabasePreparation();
