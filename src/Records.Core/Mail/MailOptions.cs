@@ -17,6 +17,8 @@ public sealed class MailOptions
     public int RetryMaxSeconds { get; set; } = 3600;
     public int PollSeconds { get; set; } = 5;
     public int BatchSize { get; set; } = 20;
+    /// <summary>How long an instance's claim on a message it is sending lasts; longer than any one send can take.</summary>
+    public int ClaimSeconds { get; set; } = 600;
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Host);
 }

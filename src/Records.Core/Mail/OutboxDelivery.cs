@@ -27,20 +27,24 @@ public sealed class OutboxDelivery(MailOptions options, TimeProvider? clock = nu
         return TimeSpan.FromSeconds(seconds);
     }
 
-    /// <summary>Sends up to <see cref="MailOptions.BatchSize"/> due messages and returns how many were sent.</summary>
+    /// <summary>
+    /// Sends up to <see cref="MailOptions.BatchSize"/> due messages and returns how many were sent. Each message is
+    /// claimed first, so several instances of the app on one database send every message once between them.
+    /// </summary>
     public async Task<int> DeliverDueAsync(RecordsDbContext db, IMailSender sender, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var now = AsUtc(nowUtc);
-        var due = await db.Outbox.Include(m => m.Attachments)
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+        var dueIds = await Due(db, now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => m.Id)
             .Take(Math.Max(1, options.BatchSize))
             .ToListAsync(cancellationToken);
 
         var sent = 0;
-        foreach (var message in due)
+        foreach (var id in dueIds)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (await ClaimAsync(db, id, now, cancellationToken) is not { } message) continue;
             string? error = null;
             try
             {
@@ -48,6 +52,7 @@ public sealed class OutboxDelivery(MailOptions options, TimeProvider? clock = nu
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                await ReleaseAsync(db, message);
                 throw;
             }
             catch (Exception e)
@@ -58,6 +63,7 @@ public sealed class OutboxDelivery(MailOptions options, TimeProvider? clock = nu
 
             message.Attempts++;
             message.LastAttemptAt = now;
+            message.ClaimedUntil = null;
             message.AttemptLog.Add(new OutboxAttempt { At = now, Succeeded = error is null, Error = error });
             if (error is null)
             {
@@ -74,6 +80,35 @@ public sealed class OutboxDelivery(MailOptions options, TimeProvider? clock = nu
             await db.SaveChangesAsync(CancellationToken.None);
         }
         return sent;
+    }
+
+    private static IQueryable<OutboxMessage> Due(RecordsDbContext db, DateTime now) =>
+        db.Outbox.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil <= now));
+
+    /// <summary>
+    /// Takes the message for this instance with one conditional update: of several instances that reach for the same
+    /// message, the database lets exactly one change it, and the others find it claimed and pass it by.
+    /// </summary>
+    private async Task<OutboxMessage?> ClaimAsync(RecordsDbContext db, int id, DateTime now, CancellationToken ct)
+    {
+        var until = now.AddSeconds(Math.Max(1, options.ClaimSeconds));
+        var claimed = await Due(db, now).Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), ct);
+        if (claimed == 0) return null;
+        // A context that already tracks the message would hand back its old values, which the update did not touch.
+        if (db.Outbox.Local.FirstOrDefault(m => m.Id == id) is { } tracked)
+        {
+            await db.Entry(tracked).ReloadAsync(ct);
+            await db.Entry(tracked).Collection(m => m.Attachments).LoadAsync(ct);
+            return tracked;
+        }
+        return await db.Outbox.Include(m => m.Attachments).SingleAsync(m => m.Id == id, ct);
+    }
+
+    /// <summary>Gives a claimed message back when sending was stopped before it began to count as an attempt.</summary>
+    private static async Task ReleaseAsync(RecordsDbContext db, OutboxMessage message)
+    {
+        message.ClaimedUntil = null;
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>Makes a pending message due now. Returns false when there is no pending message with that id.</summary>

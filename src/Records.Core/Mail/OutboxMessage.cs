@@ -30,6 +30,11 @@ public class OutboxMessage
     public DateTime? LastAttemptAt { get; set; }
     public string? LastError { get; set; }
     public DateTime? SentAt { get; set; }
+    /// <summary>
+    /// Set while one instance of the app is sending the message, so another on the same database leaves it alone; an
+    /// instance that stops half-way loses its claim when this time passes and the message is tried again.
+    /// </summary>
+    public DateTime? ClaimedUntil { get; set; }
     /// <summary>Who may read whom it is to and what it says in the outbox: null for anyone who manages mail.</summary>
     public MailAudience? Audience { get; set; }
     public List<OutboxAttempt> AttemptLog { get; set; } = [];

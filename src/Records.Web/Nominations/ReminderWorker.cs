@@ -23,19 +23,29 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<Records
     /// <returns>How many members were reminded.</returns>
     public static async Task<int> RunOnceAsync(RecordsDbContext db, RecordsOptions options, DateTimeOffset now, CancellationToken ct = default)
     {
-        var zone = options.Zone;
-        var today = RoundCalendar.LocalDate(now, zone);
+        if ((await DueAsync(db.Rounds.AsNoTracking(), options, now, ct)).Count == 0) return 0;
+        // Several instances of the app may see the same round due at once: the one that takes the section first reminds,
+        // and the others read the round's new stamp once it is theirs.
+        await using var transaction = await DatabaseProvider.For(db).BeginSerialWriteAsync(db, "vote reminders", ct);
         var reminded = 0;
-        var open = await db.Rounds.Where(r => r.Status == RoundStatus.Open && r.ReviewEnds >= today).ToListAsync(ct);
-        foreach (var round in open)
+        foreach (var round in await DueAsync(db.Rounds, options, now, ct))
         {
-            var day = round.ReviewEnds.AddDays(-options.Nominations.ReminderDaysBeforeReviewEnds);
-            if (today < day) continue;
-            var due = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
-            if (round.ReminderSentAt >= due) continue;
             reminded += await VoteReminders.QueueAsync(db, round, options.NominationSettings, now.UtcDateTime, ct);
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return reminded;
+    }
+
+    private static async Task<List<Round>> DueAsync(IQueryable<Round> rounds, RecordsOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        var zone = options.Zone;
+        var today = RoundCalendar.LocalDate(now, zone);
+        var open = await rounds.Where(r => r.Status == RoundStatus.Open && r.ReviewEnds >= today).ToListAsync(ct);
+        return [.. open.Where(round =>
+        {
+            var day = round.ReviewEnds.AddDays(-options.Nominations.ReminderDaysBeforeReviewEnds);
+            return today >= day && !(round.ReminderSentAt >= TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone));
+        })];
     }
 }

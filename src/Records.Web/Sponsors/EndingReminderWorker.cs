@@ -30,8 +30,12 @@ public sealed class EndingReminderWorker(IServiceScopeFactory scopes, IOptions<R
     {
         var today = RoundCalendar.LocalDate(now, options.Zone);
         var horizon = today.AddDays(options.Sponsorships.EndingReminderDays);
-        var ending = await SponsorshipEndings.EndingBetween(db.Sponsorships.Include(s => s.Sponsor).Include(s => s.Program).Include(s => s.Package), today, horizon)
-            .Where(s => s.EndingReminderQueuedAt == null)
+        var unannounced = SponsorshipEndings.EndingBetween(db.Sponsorships, today, horizon).Where(s => s.EndingReminderQueuedAt == null);
+        if (!await unannounced.AnyAsync(ct)) return 0;
+        // Several instances of the app may see the same sponsorship at once: the one that takes the section first tells
+        // Staff, and the others find it stamped once the section is theirs.
+        await using var transaction = await DatabaseProvider.For(db).BeginSerialWriteAsync(db, "sponsorship ending reminders", ct);
+        var ending = await unannounced.Include(s => s.Sponsor).Include(s => s.Program).Include(s => s.Package)
             .OrderBy(s => s.EndsOn).ThenBy(s => s.Id)
             .ToListAsync(ct);
         if (ending.Count == 0) return 0;
@@ -58,6 +62,7 @@ public sealed class EndingReminderWorker(IServiceScopeFactory scopes, IOptions<R
             s.EndingReminderQueuedAt = at;
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return ending.Count;
     }
 

@@ -19,7 +19,7 @@ namespace Records.Core.Data.CompiledModel
                 "Records.Core.Mail.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -61,6 +61,14 @@ namespace Records.Core.Data.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(OutboxMessage).GetProperty("BodyText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMessage).GetField("<BodyText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var claimedUntil = runtimeEntityType.AddProperty(
+                "ClaimedUntil",
+                typeof(DateTime?),
+                propertyInfo: typeof(OutboxMessage).GetProperty("ClaimedUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<ClaimedUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new RecordsDbContext.UtcDateTimeConverter());
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

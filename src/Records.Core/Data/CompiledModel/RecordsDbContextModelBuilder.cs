@@ -11,7 +11,7 @@ namespace Records.Core.Data.CompiledModel
     public partial class RecordsDbContextModel
     {
         private RecordsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b10cd131-578e-4fdb-8125-f07bb5eb1702"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("2ad200be-eec5-411c-b120-7dcdc63f9ee6"), entityTypeCount: 38)
         {
         }
 

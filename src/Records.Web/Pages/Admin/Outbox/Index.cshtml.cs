@@ -7,7 +7,7 @@ using Records.Web.Infrastructure;
 
 namespace Records.Web.Pages.Admin.Outbox;
 
-public class IndexModel(RecordsDbContext db) : PageModel
+public class IndexModel(RecordsDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public string Show { get; set; } = "all";
@@ -16,7 +16,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
     public int PendingCount { get; private set; }
     public int FailingCount { get; private set; }
 
-    public sealed record Row(int Id, string To, string Subject, OutboxStatus Status, DateTime CreatedAt, int Attempts, DateTime? LastAttemptAt, string? LastError, DateTime NextAttemptAt, DateTime? SentAt, MailAudience? Audience);
+    public sealed record Row(int Id, string To, string Subject, OutboxStatus Status, DateTime CreatedAt, int Attempts, DateTime? LastAttemptAt, string? LastError, DateTime NextAttemptAt, DateTime? SentAt, MailAudience? Audience, DateTime? ClaimedUntil);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public class IndexModel(RecordsDbContext db) : PageModel
             _ => query,
         };
         Messages = await query.OrderByDescending(m => m.Id)
-            .Select(m => new Row(m.Id, m.To, m.Subject, m.Status, m.CreatedAt, m.Attempts, m.LastAttemptAt, m.LastError, m.NextAttemptAt, m.SentAt, m.Audience))
+            .Select(m => new Row(m.Id, m.To, m.Subject, m.Status, m.CreatedAt, m.Attempts, m.LastAttemptAt, m.LastError, m.NextAttemptAt, m.SentAt, m.Audience, m.ClaimedUntil))
             .ToPagedAsync(P, 50, ct);
     }
 
@@ -50,6 +50,9 @@ public class IndexModel(RecordsDbContext db) : PageModel
 
     /// <summary>Whether the reader may see whom a message names: Admin alone runs the outbox, it does not read the Work Group's mail.</summary>
     public bool MayRead(Row message) => User.MayRead(message.Audience);
+
+    /// <summary>Whether an instance of the app is sending the message now (its claim has not run out).</summary>
+    public bool IsBeingSent(Row message) => message.Status == OutboxStatus.Pending && message.ClaimedUntil > clock.GetUtcNow().UtcDateTime;
 
     public string Link(int page) => $"/Admin/Outbox?show={Show}&p={page}";
 }
