@@ -118,6 +118,22 @@ public class RemindersTests(RecordsApp app) : IClassFixture<RecordsApp>
     }
 
     [Fact]
+    public async Task InstancesPassingAtOnceRemindEachMemberOnce()
+    {
+        await app.CreateUserAsync("many-instances@example.org", "Member-pass-2026", "WorkGroup");
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        await ReviewData.NominationAsync(app, round, "Seen By Every Instance");
+        var settings = app.Services.GetRequiredService<IOptions<RecordsOptions>>().Value;
+        var day = (await RoundAsync(round)).ReviewEnds.AddDays(-settings.Nominations.ReminderDaysBeforeReviewEnds);
+
+        var passes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            app.WithDbAsync(db => ReminderWorker.RunOnceAsync(db, settings, At(settings, day, 9, 0))))));
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.To == "many-instances@example.org")));
+        Assert.Single(passes, p => p > 0);
+    }
+
+    [Fact]
     public async Task AnEarlierReminderByTheChairDoesNotStopTheAutomaticOne()
     {
         var client = await ChairAsync();

@@ -64,6 +64,25 @@ public class SponsorshipReminderTests(RecordsApp app) : IClassFixture<RecordsApp
     }
 }
 
+public class SponsorshipReminderRaceTests(RecordsApp app) : IClassFixture<RecordsApp>
+{
+    [Fact]
+    public async Task InstancesPassingAtOnceTellStaffOnceAboutASponsorship()
+    {
+        var now = DateTimeOffset.Parse("2033-06-01T12:00:00-04:00");
+        var options = new RecordsOptions { TimeZone = "America/New_York", Sponsorships = new SponsorshipOptions { EndingReminderDays = 60 } };
+        var sponsor = await SponsorshipData.SponsorAsync(app, "Raced Ending Co");
+        var (program, package) = await SponsorshipData.PackageAsync(app, "Raced Program", "Gold", 2032);
+        await SponsorshipData.SponsorshipAsync(app, sponsor, program, package, new(2032, 6, 20), 1_000_000, SponsorshipStatus.Finalized, endsOn: new(2033, 6, 20));
+
+        var passes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            app.WithDbAsync(db => EndingReminderWorker.RunOnceAsync(db, options, now)))));
+
+        Assert.Equal(1, passes.Sum());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.StartsWith("Raced Ending Co"))));
+    }
+}
+
 /// <summary>The app with the sponsorship reminder checking every second, a 30-day window and a clock standing still.</summary>
 public class EndingReminderApp : RecordsApp
 {
