@@ -25,8 +25,12 @@ public interface IDatabaseProvider
     /// <summary>Proves at start-up that the database can be written, or throws <see cref="DatabasePathException"/>.</summary>
     void EnsureWritable(string location);
 
-    /// <summary>Brings the schema up to date and sets what the engine needs for Records' workload.</summary>
-    Task MigrateAsync(RecordsDbContext db, CancellationToken ct);
+    /// <summary>
+    /// Brings the schema up to date and sets what the engine needs for Records' workload, then runs
+    /// <paramref name="afterwards"/> (the seed and the first accounts) while no other instance starting on the same database
+    /// can run its own.
+    /// </summary>
+    Task MigrateAsync(RecordsDbContext db, Func<Task>? afterwards, CancellationToken ct);
 
     /// <summary>Writes the model's filtered indexes and check constraints (written with <see cref="Sql"/>) as the engine's migrations have them.</summary>
     void FinishModel(ModelBuilder builder);

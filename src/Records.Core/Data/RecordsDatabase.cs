@@ -38,5 +38,9 @@ public static class RecordsDatabase
     public static void EnsureWritable(string path) => DatabaseProvider.Sqlite.EnsureWritable(path);
 
     public static Task MigrateAsync(RecordsDbContext db, CancellationToken cancellationToken = default) =>
-        DatabaseProvider.For(db).MigrateAsync(db, cancellationToken);
+        DatabaseProvider.For(db).MigrateAsync(db, null, cancellationToken);
+
+    /// <summary>Migrates, then runs <paramref name="afterwards"/> while no other instance starting on the database runs its own.</summary>
+    public static Task MigrateAsync(RecordsDbContext db, Func<Task> afterwards, CancellationToken cancellationToken) =>
+        DatabaseProvider.For(db).MigrateAsync(db, afterwards, cancellationToken);
 }

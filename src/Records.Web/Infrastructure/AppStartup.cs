@@ -36,7 +36,12 @@ public static class AppStartup
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Records.Startup");
 
         StartupTimings.Mark("scope and services resolved");
-        await RecordsDatabase.MigrateAsync(db, cancellationToken);
+        await RecordsDatabase.MigrateAsync(db, () => SetUpAsync(provider, options, environment, db, clock, logger, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The seed records, the roles and the first accounts, each made once whichever instance comes first.</summary>
+    private static async Task SetUpAsync(IServiceProvider provider, RecordsOptions options, IHostEnvironment environment, RecordsDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
         StartupTimings.Mark("migrations checked");
         if (await SeedLoader.LoadIfEmptyAsync(db, options.ResolveSeedFolder(), clock, cancellationToken))
         {

@@ -45,7 +45,7 @@ public partial class LaunchEnvironmentTests
             var blocker = Path.Combine(folder, "a-file-not-a-folder");
             await File.WriteAllTextAsync(blocker, "x", TestContext.Current.CancellationToken);
             var path = Path.Combine(blocker, "records.db");
-            var info = AppProcess(null, null);
+            var info = AppProcess.StartInfo(null, null);
             info.Environment["Records__DatabasePath"] = path;
 
             var (exitCode, said) = await RunToEndAsync(info);
@@ -65,7 +65,7 @@ public partial class LaunchEnvironmentTests
     [Fact]
     public async Task AnUnreachablePostgreSqlServerStopsTheAppWithOneLineNamingTheHostAndTheSetting()
     {
-        var info = AppProcess(null, null);
+        var info = AppProcess.StartInfo(null, null);
         info.Environment["Records__Database__Provider"] = "PostgreSQL";
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
         info.Environment["ConnectionStrings__Records"] = "Host=127.0.0.1;Port=1;Database=records;Username=records;Timeout=5";
@@ -81,7 +81,7 @@ public partial class LaunchEnvironmentTests
     [Fact]
     public async Task AnUnknownDatabaseProviderStopsTheAppWithOneLineNamingTheChoices()
     {
-        var info = AppProcess(null, null);
+        var info = AppProcess.StartInfo(null, null);
         info.Environment["Records__Database__Provider"] = "Oracle";
 
         var (exitCode, said) = await RunToEndAsync(info);
@@ -105,46 +105,9 @@ public partial class LaunchEnvironmentTests
         return (process.ExitCode, await standardError + await standardOutput);
     }
 
-    private static string WebProject()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Records.sln"))) root = root.Parent!;
-        return Path.Combine(root.FullName, "src", "Records.Web");
-    }
-
-    /// <summary>The built app as `dotnet run` starts it, with the user's <paramref name="variable"/> set and the launch profile over it.</summary>
-    private static ProcessStartInfo AppProcess(string? variable, string? value)
-    {
-        var webProject = WebProject();
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Records.Web.dll"));
-        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" }) info.Environment.Remove(name);
-        // The user's own setting first; `dotnet run` then lays the launch profile's variables over it.
-        if (variable is not null) info.Environment[variable] = value;
-        using (var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(webProject, "Properties", "launchSettings.json"))))
-        {
-            foreach (var setting in settings.RootElement.GetProperty("profiles").GetProperty("Records").GetProperty("environmentVariables").EnumerateObject())
-            {
-                info.Environment[setting.Name] = setting.Value.GetString();
-            }
-        }
-        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        info.Environment["ASPNETCORE_CONTENTROOT"] = webProject;
-        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        info.Environment["Logging__Console__FormatterName"] = "simple";
-        return info;
-    }
-
     private static async Task<string> StartAsync(string folder, string? variable, string? value)
     {
-        var info = AppProcess(variable, value);
+        var info = AppProcess.StartInfo(variable, value);
         info.Environment["Records__DatabasePath"] = Path.Combine(folder, "records.db");
         info.Environment["Records__Mail__PickupFolder"] = Path.Combine(folder, "mail-pickup");
 

@@ -71,7 +71,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         return message.EndsWith('.') ? message : message + ".";
     }
 
-    public async Task MigrateAsync(RecordsDbContext db, CancellationToken ct)
+    public async Task MigrateAsync(RecordsDbContext db, Func<Task>? afterwards, CancellationToken ct)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(ct))
@@ -85,8 +85,8 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
                 // Another instance created it first.
             }
         }
-        // Two instances started together both find migrations to apply; the lock lets one apply them while the other
-        // waits, then finds none left. Held on its own connection for the whole of the migration.
+        // Two instances started together both find migrations to apply and an empty database to seed; the lock lets one
+        // do both while the other waits, then finds nothing left. Held on its own connection throughout.
         await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
         await gate.OpenAsync(ct);
         await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", gate)) await take.ExecuteNonQueryAsync(ct);
@@ -96,6 +96,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
             var applied = await history.ExistsAsync(ct) ? (await history.GetAppliedMigrationsAsync(ct)).Select(m => m.MigrationId) : [];
             if (db.Database.GetMigrations().Except(applied).Any()) await db.Database.MigrateAsync(ct);
+            if (afterwards is not null) await afterwards();
         }
         finally
         {

@@ -58,13 +58,15 @@ public sealed class SqliteProvider : IDatabaseProvider
         }
     }
 
-    public async Task MigrateAsync(RecordsDbContext db, CancellationToken ct)
+    /// <summary>One app at a time uses a SQLite file, so <paramref name="afterwards"/> needs no lock of its own.</summary>
+    public async Task MigrateAsync(RecordsDbContext db, Func<Task>? afterwards, CancellationToken ct)
     {
         // EF's Migrate compares the model with the last snapshot before it looks for work, which costs more than the
         // rest of start-up; a database that has every migration needs only the history read.
         var applied = await db.Database.GetAppliedMigrationsAsync(ct);
         if (db.Database.GetMigrations().Except(applied).Any()) await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (afterwards is not null) await afterwards();
     }
 
     /// <summary>SQLite reads quoted and bare names alike, and its migrations were written with bare ones.</summary>
