@@ -22,9 +22,9 @@ public class SeveralInstancesTests(SmtpServerFixture smtp) : IClassFixture<SmtpS
         try
         {
             var database = new TestDatabase(location, DatabaseProvider.PostgreSql);
-            var started = await Task.WhenAll(StartAsync(location), StartAsync(location));
-            await using var a = started[0];
-            await using var b = started[1];
+            var (a, b) = await StartBothAsync(location);
+            await using var stopA = a;
+            await using var stopB = b;
             var cookies = new CookieContainer();
             using var onA = Client(a, cookies);
             using var onB = Client(b, cookies);
@@ -74,6 +74,22 @@ public class SeveralInstancesTests(SmtpServerFixture smtp) : IClassFixture<SmtpS
         {
             await TestDatabases.DropPostgreSqlAsync(location);
         }
+    }
+
+    /// <summary>Both at once, as a service manager starts them; one that started is stopped again if the other did not.</summary>
+    private async Task<(AppProcess A, AppProcess B)> StartBothAsync(string location)
+    {
+        var starting = new[] { StartAsync(location), StartAsync(location) };
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var start in starting.Where(t => t.IsCompletedSuccessfully)) await start.Result.DisposeAsync();
+            throw;
+        }
+        return (starting[0].Result, starting[1].Result);
     }
 
     private Task<AppProcess> StartAsync(string location)
