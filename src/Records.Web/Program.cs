@@ -10,6 +10,7 @@ using Records.Web.Infrastructure;
 using Records.Web.Mail;
 
 StartupTimings.Mark("Main");
+if (MoveDataCommand.Asked(args)) return await MoveDataCommand.RunAsync(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = LaunchEnvironment.Choose(Environment.GetEnvironmentVariable, args) });
 if (LaunchEnvironment.ChooseUrls(Environment.GetEnvironmentVariable, args) is { } launchUrls) builder.WebHost.UseUrls(launchUrls);
 

@@ -48,7 +48,7 @@ public partial class LaunchEnvironmentTests
             var info = AppProcess.StartInfo(null, null);
             info.Environment["Records__DatabasePath"] = path;
 
-            var (exitCode, said) = await RunToEndAsync(info);
+            var (exitCode, said) = await AppProcess.RunToEndAsync(info);
 
             Assert.Equal(1, exitCode);
             Assert.Contains($"Records cannot write its database at '{path}'", said);
@@ -70,7 +70,7 @@ public partial class LaunchEnvironmentTests
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
         info.Environment["ConnectionStrings__Records"] = "Host=127.0.0.1;Port=1;Database=records;Username=records;Timeout=5";
 
-        var (exitCode, said) = await RunToEndAsync(info);
+        var (exitCode, said) = await AppProcess.RunToEndAsync(info);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Records cannot reach its PostgreSQL database at 127.0.0.1:1, database 'records'", said);
@@ -84,25 +84,11 @@ public partial class LaunchEnvironmentTests
         var info = AppProcess.StartInfo(null, null);
         info.Environment["Records__Database__Provider"] = "Oracle";
 
-        var (exitCode, said) = await RunToEndAsync(info);
+        var (exitCode, said) = await AppProcess.RunToEndAsync(info);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Records:Database:Provider is 'Oracle'; it must be Sqlite or PostgreSQL.", said);
         Assert.DoesNotContain("   at ", said);
-    }
-
-    /// <summary>
-    /// Runs the app until it ends by itself (a refused start does at once): its exit code and everything it wrote. No
-    /// wall-clock limit: an app that kept running would hold the test until the run is cancelled, which kills it.
-    /// </summary>
-    private static async Task<(int ExitCode, string Said)> RunToEndAsync(ProcessStartInfo info)
-    {
-        using var process = Process.Start(info)!;
-        var standardError = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var standardOutput = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var kill = TestContext.Current.CancellationToken.Register(() => process.Kill(entireProcessTree: true));
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await standardError + await standardOutput);
     }
 
     private static async Task<string> StartAsync(string folder, string? variable, string? value)

@@ -62,6 +62,20 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// Runs the app until it ends by itself (a refused start does at once): its exit code and everything it wrote. No
+    /// wall-clock limit: an app that kept running would hold the test until the run is cancelled, which kills it.
+    /// </summary>
+    public static async Task<(int ExitCode, string Said)> RunToEndAsync(ProcessStartInfo info)
+    {
+        using var process = Process.Start(info)!;
+        var standardError = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var standardOutput = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var kill = TestContext.Current.CancellationToken.Register(() => process.Kill(entireProcessTree: true));
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await standardError + await standardOutput);
+    }
+
+    /// <summary>
     /// Starts the app and returns once it says it has started and on which address it listens. No wall-clock limit: an
     /// app that never starts ends by itself (then this fails with what it said) or holds the test until the run is cancelled.
     /// </summary>
