@@ -100,11 +100,7 @@ public class RemindersTests(RecordsApp app) : IClassFixture<RecordsApp>
     [Fact]
     public async Task AutomaticReminderGoesOutOnceWhenItsDayComes()
     {
-        await app.CreateUserAsync("auto@example.org", "Member-pass-2026", "WorkGroup");
-        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
-        await ReviewData.NominationAsync(app, round, "Awaiting Votes");
-        var settings = app.Services.GetRequiredService<IOptions<RecordsOptions>>().Value;
-        var day = (await RoundAsync(round)).ReviewEnds.AddDays(-settings.Nominations.ReminderDaysBeforeReviewEnds);
+        var (settings, day) = await ReminderDueAsync("auto@example.org", "Awaiting Votes");
         Task<int> Pass(DateTimeOffset now) => app.WithDbAsync(db => ReminderWorker.RunOnceAsync(db, settings, now));
         Task<int> Sent() => app.WithDbAsync(db => db.Outbox.CountAsync(m => m.To == "auto@example.org"));
 
@@ -120,11 +116,7 @@ public class RemindersTests(RecordsApp app) : IClassFixture<RecordsApp>
     [Fact]
     public async Task InstancesPassingAtOnceRemindEachMemberOnce()
     {
-        await app.CreateUserAsync("many-instances@example.org", "Member-pass-2026", "WorkGroup");
-        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
-        await ReviewData.NominationAsync(app, round, "Seen By Every Instance");
-        var settings = app.Services.GetRequiredService<IOptions<RecordsOptions>>().Value;
-        var day = (await RoundAsync(round)).ReviewEnds.AddDays(-settings.Nominations.ReminderDaysBeforeReviewEnds);
+        var (settings, day) = await ReminderDueAsync("many-instances@example.org", "Seen By Every Instance");
 
         var passes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
             app.WithDbAsync(db => ReminderWorker.RunOnceAsync(db, settings, At(settings, day, 9, 0))))));
@@ -164,6 +156,16 @@ public class RemindersTests(RecordsApp app) : IClassFixture<RecordsApp>
 
         Assert.Empty(await RemindersAsync(round));
         Assert.Null((await RoundAsync(round)).ReminderSentAt);
+    }
+
+    /// <summary>A member owing a vote on a nomination in an open round, and the day the round's automatic reminder is due.</summary>
+    private async Task<(RecordsOptions Settings, DateOnly Day)> ReminderDueAsync(string member, string nominee)
+    {
+        await app.CreateUserAsync(member, "Member-pass-2026", "WorkGroup");
+        var round = await ReviewData.RoundAsync(app, RoundStatus.Open);
+        await ReviewData.NominationAsync(app, round, nominee);
+        var settings = app.Services.GetRequiredService<IOptions<RecordsOptions>>().Value;
+        return (settings, (await RoundAsync(round)).ReviewEnds.AddDays(-settings.Nominations.ReminderDaysBeforeReviewEnds));
     }
 
     /// <summary>A wall-clock time on a day in the foundation's zone.</summary>
