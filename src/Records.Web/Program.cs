@@ -160,7 +160,7 @@ app.Services.GetRequiredService<DatabasePreparation>().Begin(async () =>
     StartupTimings.Mark("database writable");
     await AppStartup.PrepareAsync(app.Services);
     StartupTimings.Mark("prepared (migrations, seed, roles)");
-    app.Services.GetRequiredService<UploadStore>().SweepOrphans();
+    app.Services.GetRequiredService<UploadStore>().SweepExpired();
 },
 // The key ring's first key is made now rather than by the first request, which could find the database busy with
 // another's long write (an import) and fail for want of a key to sign its form with.

@@ -195,7 +195,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadStore uploads,
     private void DeleteUpload(ImportJob job)
     {
         try { uploads.Delete(job.Token); }
-        catch (IOException e) { log.LogWarning(e, "The upload of {File} could not be deleted; it goes at the next start or after a day", job.FileName); }
-        catch (UnauthorizedAccessException e) { log.LogWarning(e, "The upload of {File} could not be deleted; it goes at the next start or after a day", job.FileName); }
+        catch (IOException e) { log.LogWarning(e, "The upload of {File} could not be deleted; it goes once it is a day old", job.FileName); }
+        catch (UnauthorizedAccessException e) { log.LogWarning(e, "The upload of {File} could not be deleted; it goes once it is a day old", job.FileName); }
     }
 }

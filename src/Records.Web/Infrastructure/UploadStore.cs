@@ -6,7 +6,7 @@ namespace Records.Web.Infrastructure;
 /// Keeps an uploaded file between its dry run and its commit, so people commit exactly the bytes they checked
 /// without choosing the file again (a browser cannot refill a file input). Files sit in the folder Records:UploadsPath
 /// names (by default uploads/ beside the database file), named by an unguessable token, and are deleted after use or
-/// refusal, after a day, or at the next start.
+/// refusal, or after a day.
 /// </summary>
 public sealed class UploadStore(DatabaseLocation database, IOptions<RecordsOptions> options, TimeProvider clock)
 {
@@ -59,16 +59,12 @@ public sealed class UploadStore(DatabaseLocation database, IOptions<RecordsOptio
     private string PathOf(string token) => Path.Combine(Folder, token + ".upload");
 
     /// <summary>
-    /// At start every kept file is an orphan: the jobs that used them lived in the process that stopped, and a form
-    /// that still names one is told to choose its file again.
+    /// At start only files older than <see cref="KeptFor"/> go: another instance of the app sharing the folder may be
+    /// between the dry run and the commit of a newer one.
     /// </summary>
-    public void SweepOrphans()
+    public void SweepExpired()
     {
-        if (!Directory.Exists(Folder)) return;
-        foreach (var orphan in new DirectoryInfo(Folder).EnumerateFiles("*.upload"))
-        {
-            try { orphan.Delete(); } catch (IOException) { }
-        }
+        if (Directory.Exists(Folder)) RemoveExpired();
     }
 
     private void RemoveExpired()

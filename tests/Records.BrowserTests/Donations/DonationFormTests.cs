@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Records.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -35,13 +34,6 @@ public class DonationFormTests(RecordsServer server) : IClassFixture<RecordsServ
         Assert.Equal(3L, await FeeAsync("ch_yen_browser"));
     }
 
-    private async Task<long?> FeeAsync(string transactionId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(server.Folder, "records.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT FeeMinor FROM Donations WHERE TransactionId = $id";
-        command.Parameters.AddWithValue("$id", transactionId);
-        return await command.ExecuteScalarAsync() is long fee ? fee : null;
-    }
+    private async Task<long?> FeeAsync(string transactionId) =>
+        await server.ScalarAsync("SELECT FeeMinor FROM Donations WHERE TransactionId = $id", ("$id", transactionId)) is long fee ? fee : null;
 }

@@ -12,18 +12,20 @@ namespace Records.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The app hosted in the test process on real Kestrel over a loopback port, over the SQLite file and mail pickup folder
-/// in one folder. Every host of the run shares the JIT-compiled app, where a process per class compiled every page it
+/// in one folder (or a PostgreSQL database of its own: <see cref="BrowserDatabase"/>). Every host of the run shares the JIT-compiled app, where a process per class compiled every page it
 /// visited again. What the app logs is kept, so that a failure can show what the server said.
 /// </summary>
 public sealed class AppHost : WebApplicationFactory<Program>
 {
     private readonly string folder;
+    private readonly string database;
     private readonly IDictionary<string, string> settings;
     private readonly ServerLog log = new();
 
-    private AppHost(string folder, IDictionary<string, string> settings)
+    private AppHost(string folder, string database, IDictionary<string, string> settings)
     {
         this.folder = folder;
+        this.database = database;
         this.settings = settings;
         // Port 0 lets the kernel pick a free port while Kestrel binds it, so no other process can take it in between.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -32,9 +34,9 @@ public sealed class AppHost : WebApplicationFactory<Program>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
     /// <summary>Starts the app and returns once it answers GET /health, or throws with everything it logged.</summary>
-    public static async Task<AppHost> StartAsync(string folder, IDictionary<string, string> settings)
+    public static async Task<AppHost> StartAsync(string folder, string database, IDictionary<string, string> settings)
     {
-        var app = new AppHost(folder, settings);
+        var app = new AppHost(folder, database, settings);
         try
         {
             app.StartServer();
@@ -62,9 +64,10 @@ public sealed class AppHost : WebApplicationFactory<Program>
         // The web project's folder, so wwwroot (the stylesheet) is served as in production.
         builder.UseContentRoot(Repository.WebProject);
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information");
-        builder.UseSetting("Records:DatabasePath", Path.Combine(folder, "records.db"));
+        foreach (var (key, value) in BrowserDatabase.Settings(database)) builder.UseSetting(key, value);
         builder.UseSetting("Records:SeedDevelopmentUsers", "true");
         builder.UseSetting("Records:Mail:PickupFolder", Path.Combine(folder, "mail-pickup"));
+        builder.UseSetting("Records:UploadsPath", Path.Combine(folder, "uploads"));
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         // This host's lines only, not the console every host of the run shares.
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(log));

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 [assembly: AssemblyFixture(typeof(Records.BrowserTests.Infrastructure.PreparedDatabase))]
 
 namespace Records.BrowserTests.Infrastructure;
@@ -13,27 +11,23 @@ public sealed class PreparedDatabase : IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "records-browser-tests", "prepared-" + Guid.NewGuid().ToString("N"));
 
-    private string DatabasePath => Path.Combine(folder, "records.db");
+    private string? location;
 
     public async ValueTask InitializeAsync()
     {
         if (!Chromium.IsInstalled) return;
         Directory.CreateDirectory(folder);
-        await (await AppHost.StartAsync(folder, new Dictionary<string, string>())).DisposeAsync();
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var checkpoint = connection.CreateCommand();
-        // Everything into the main file, so that a copy of it alone is the whole database.
-        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        await checkpoint.ExecuteNonQueryAsync();
+        location = BrowserDatabase.NewLocation(folder);
+        await (await AppHost.StartAsync(folder, location, new Dictionary<string, string>())).DisposeAsync();
+        await BrowserDatabase.SettleAsync(location);
     }
 
-    /// <summary>A copy of the prepared database at the given path.</summary>
-    public void CopyTo(string path) => File.Copy(DatabasePath, path);
+    /// <summary>A copy of the prepared database at the given location.</summary>
+    public Task CopyToAsync(string target) => BrowserDatabase.CopyAsync(location!, target);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (location is not null) await BrowserDatabase.DropAsync(location);
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        return ValueTask.CompletedTask;
     }
 }

@@ -16,6 +16,9 @@ public class RecordsServer(SharedChromium chromium, PreparedDatabase database) :
 
     public Uri BaseAddress => app?.BaseAddress ?? new("http://127.0.0.1");
 
+    /// <summary>The app's database: its SQLite file, or its PostgreSQL database's connection string.</summary>
+    public string DatabaseLocation { get; private set; } = "";
+
     /// <summary>Settings a test class adds, by their configuration keys (for example a smaller quorum).</summary>
     protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -28,8 +31,9 @@ public class RecordsServer(SharedChromium chromium, PreparedDatabase database) :
         if (!Chromium.IsInstalled) return;
 
         Directory.CreateDirectory(Folder);
-        if (!StartsOnNewDatabase) database.CopyTo(Path.Combine(Folder, "records.db"));
-        app = await AppHost.StartAsync(Folder, Settings);
+        DatabaseLocation = BrowserDatabase.NewLocation(Folder);
+        if (!StartsOnNewDatabase) await database.CopyToAsync(DatabaseLocation);
+        app = await AppHost.StartAsync(Folder, DatabaseLocation, Settings);
     }
 
     /// <summary>A fresh browser context (its own cookies) on the app; skips the test when Chromium is missing.</summary>
@@ -70,17 +74,6 @@ public class RecordsServer(SharedChromium chromium, PreparedDatabase database) :
         }
     }
 
-    /// <summary>One value from the app's database, so a test checks what was saved and not only what the page said.</summary>
-    public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Folder, "records.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return await command.ExecuteScalarAsync();
-    }
-
     public async ValueTask DisposeAsync()
     {
         List<IBrowserContext> open;
@@ -90,6 +83,7 @@ public class RecordsServer(SharedChromium chromium, PreparedDatabase database) :
             try { await context.CloseAsync(); } catch (PlaywrightException) { }
         }
         if (app is not null) await app.DisposeAsync();
+        if (DatabaseLocation.Length > 0) await BrowserDatabase.DropAsync(DatabaseLocation);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

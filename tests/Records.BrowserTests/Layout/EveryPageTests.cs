@@ -217,10 +217,7 @@ public partial class EveryPageTests(RecordsServer server) : IClassFixture<Record
     private async Task<Dictionary<string, string>> AddRecordsTheSeedLacksAsync()
     {
         // The app's own configuration, so the gifts land with their daily sums and audit entries as the app's saves do.
-        var builder = new DbContextOptionsBuilder<RecordsDbContext>();
-        RecordsDatabase.Configure(builder, System.IO.Path.Combine(server.Folder, "records.db"), TimeProvider.System);
-        var options = builder.Options;
-        await using (var db = new RecordsDbContext(options))
+        await using (var db = server.Open())
         {
             if (!await db.Donations.AnyAsync())
             {
@@ -255,7 +252,7 @@ public partial class EveryPageTests(RecordsServer server) : IClassFixture<Record
         await page.GetByRole(AriaRole.Button, new() { Name = "Write the draft" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/Posts/Details/", StringComparison.OrdinalIgnoreCase));
 
-        await using var read = new RecordsDbContext(options);
+        await using var read = server.Open();
         return new Dictionary<string, string>
         {
             ["received"] = received,

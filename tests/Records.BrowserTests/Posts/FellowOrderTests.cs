@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Records.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -35,12 +34,6 @@ public class FellowOrderTests(RecordsServer server) : IClassFixture<RecordsServe
         Assert.Equal(expected, saved.Split('\n').Where(l => l.StartsWith("**")).Select(l => l.Trim('*', ' ')));
     }
 
-    private async Task<string> MarkdownAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(server.Folder, "records.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Markdown FROM Posts WHERE Kind = 'Fellows' ORDER BY Id DESC LIMIT 1";
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<string> MarkdownAsync() =>
+        (string)(await server.ScalarAsync("SELECT Markdown FROM Posts WHERE Kind = 'Fellows' ORDER BY Id DESC LIMIT 1"))!;
 }

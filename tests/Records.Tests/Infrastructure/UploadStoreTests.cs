@@ -28,4 +28,29 @@ public class UploadStoreTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task AStartRemovesOnlyUploadsOlderThanADaySoAnotherInstancesFileSurvives()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"records-uploads-{Guid.NewGuid():N}");
+        try
+        {
+            var clock = new ManualClock(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+            var options = Options.Create(new RecordsOptions { UploadsPath = folder });
+            var running = new UploadStore(new DatabaseLocation(Path.Combine(folder, "records.db")), options, clock);
+            var fresh = await running.SaveAsync(new MemoryStream([1, 2, 3]), 10, TestContext.Current.CancellationToken);
+            var stale = await running.SaveAsync(new MemoryStream([4, 5]), 10, TestContext.Current.CancellationToken);
+            File.SetLastWriteTimeUtc(Path.Combine(folder, fresh + ".upload"), clock.GetUtcNow().UtcDateTime.AddHours(-23));
+            File.SetLastWriteTimeUtc(Path.Combine(folder, stale + ".upload"), clock.GetUtcNow().UtcDateTime.AddHours(-25));
+
+            new UploadStore(new DatabaseLocation(Path.Combine(folder, "records.db")), options, clock).SweepExpired();
+
+            await using (var kept = running.Open(fresh)) Assert.NotNull(kept);
+            Assert.Null(running.Open(stale));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
