@@ -224,10 +224,18 @@ public class FinancialReportCacheTests(DatabaseFixture fixture) : IClassFixture<
     {
         await using var setup = await SetupAsync();
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cache = new FinancialReportCache(setup.Scopes, () => held.Task);
+        var begun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first computation has begun (and counted) before its waiter leaves; on a loaded machine the thread
+        // pool could otherwise start it only after the second, and the count would read 1.
+        var cache = new FinancialReportCache(setup.Scopes, () =>
+        {
+            begun.TrySetResult();
+            return held.Task;
+        });
         using var leaving = new CancellationTokenSource();
 
         var gone = setup.LoadAsync(cache, leaving.Token);
+        await begun.Task;
         await WaitingAsync(cache, 1);
         await leaving.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gone);
